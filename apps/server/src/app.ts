@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import { registerStudentService, registerSugangService } from './modules/index.js';
+import { authPlugin } from './platform/auth.js';
+import { systemClock } from './platform/clock.js';
+import type { Clock } from './platform/clock.js';
+import type { AppDeps } from './platform/deps.js';
+import { installErrorHandler } from './platform/error-handler.js';
+import { AppError } from './platform/errors.js';
+import { installMetrics } from './platform/metrics.js';
+import type { Metrics } from './platform/metrics.js';
+import type { Db } from './platform/transactions.js';
+import type { DialectName } from '@karina/db';
+
+export interface BuildOptions {
+  db: Db;
+  dialect: DialectName;
+  clock?: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Metrics;
+  }
+}
+
+/** The whole HTTP server for one role; the caller owns the database and closes it. */
+export async function buildApp(config: Readonly<Config>, options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+    ajv: {
+      customOptions: {
+        // Unknown fields are refused (400), never silently dropped.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const deps: AppDeps = {
+    config,
+    db: options.db,
+    dialect: options.dialect,
+    clock: options.clock ?? systemClock,
+  };
+  app.decorate('deps', deps);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `요청이 너무 많습니다. ${Math.ceil(context.ttl / 1000)}초 후 다시 시도하세요 / Too many requests`,
+      ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Karina',
+        version: '0.1.0',
+        description: 'Course registration (수강신청): student service and registration service.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'karina_session' },
+        },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin);
+  app.decorate('metrics', installMetrics(app, config.service));
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ready', service: config.service };
+    } catch (error) {
+      app.log.warn({ err: error }, 'readiness check failed');
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({ error: { code: 'NOT_READY', message: 'database unreachable' } });
+    }
+  });
+
+  if (config.service === 'all' || config.service === 'student') await registerStudentService(app);
+  if (config.service === 'all' || config.service === 'sugang') await registerSugangService(app);
+  return app;
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+
+export type ServiceRole = 'all' | 'student' | 'sugang';
+export type QueueMode = 'off' | 'auto' | 'on';
+
+export interface Config {
+  /** PORT: where the HTTP server listens (3000). */
+  port: number;
+  /** HOST: the address to bind (0.0.0.0). */
+  host: string;
+  /** KARINA_SERVICE: which routes this process mounts: all (default) | student | sugang. */
+  service: ServiceRole;
+  /** KARINA_DB_URL: sqlite:<path> (default sqlite:./data/karina.db) or mysql://user:pass@host:3306/db. */
+  dbUrl: string;
+  /** KARINA_DB_POOL: MariaDB connections per process (20). */
+  dbPoolSize: number;
+  /** KARINA_REDIS_URL: optional; needed when more than one registration process runs. */
+  redisUrl: string | undefined;
+  /** KARINA_ADMIN_PASSWORD: the bootstrap admin's password; generated and printed once when unset. */
+  adminPassword: string | undefined;
+  /** KARINA_DEMO: seed a demo university into an empty database (default on for SQLite, off for MariaDB). */
+  demo: boolean;
+  /** KARINA_QUEUE: waiting room off | auto | on (auto). */
+  queue: QueueMode;
+  /** KARINA_RATE_LIMIT: on (default) | off, only for load rehearsals and tests. */
+  rateLimit: boolean;
+  /** KARINA_SESSION_TTL_HOURS: how long a login lasts (12). */
+  sessionTtlMs: number;
+  /** KARINA_COOKIE_SECURE: mark the session cookie Secure (on); off only for plain-HTTP local use. */
+  cookieSecure: boolean;
+  /** KARINA_LOG_LEVEL: pino level (info). */
+  logLevel: string;
+  /** KARINA_TRUST_PROXY: trust X-Forwarded-* from a load balancer (off). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const KNOWN_KEYS = new Set([
+  'PORT',
+  'HOST',
+  'KARINA_SERVICE',
+  'KARINA_DB_URL',
+  'KARINA_DB_POOL',
+  'KARINA_REDIS_URL',
+  'KARINA_ADMIN_PASSWORD',
+  'KARINA_DEMO',
+  'KARINA_QUEUE',
+  'KARINA_RATE_LIMIT',
+  'KARINA_SESSION_TTL_HOURS',
+  'KARINA_COOKIE_SECURE',
+  'KARINA_LOG_LEVEL',
+  'KARINA_TRUST_PROXY',
+  'KARINA_REQUIRE_SERVICES',
+]);
+
+function oneOf<T extends string>(
+  env: Env,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${key} must be one of ${allowed.join(' | ')}, got "${raw}"`);
+  return fallback;
+}
+
+function flag(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  problems.push(`${key} must be on or off, got "${env[key]}"`);
+  return fallback;
+}
+
+function int(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+/** Parses the environment once; every bad key is listed in one error. */
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('KARINA_') && !KNOWN_KEYS.has(key)) problems.push(`${key} is not a known setting`);
+  }
+  const dbUrl = env.KARINA_DB_URL || 'sqlite:./data/karina.db';
+  if (!/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/.test(dbUrl)) {
+    problems.push('KARINA_DB_URL must be sqlite:<path> or mysql://user:pass@host:3306/db');
+  }
+  const redisUrl = env.KARINA_REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('KARINA_REDIS_URL must start with redis://');
+  const adminPassword = env.KARINA_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('KARINA_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const config: Config = {
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    service: oneOf(env, 'KARINA_SERVICE', ['all', 'student', 'sugang'] as const, 'all', problems),
+    dbUrl,
+    dbPoolSize: int(env, 'KARINA_DB_POOL', 20, 1, 500, problems),
+    redisUrl,
+    adminPassword,
+    demo: flag(env, 'KARINA_DEMO', dbUrl.startsWith('sqlite:'), problems),
+    queue: oneOf(env, 'KARINA_QUEUE', ['off', 'auto', 'on'] as const, 'auto', problems),
+    rateLimit: flag(env, 'KARINA_RATE_LIMIT', true, problems),
+    sessionTtlMs: int(env, 'KARINA_SESSION_TTL_HOURS', 12, 1, 24 * 30, problems) * 3_600_000,
+    cookieSecure: flag(env, 'KARINA_COOKIE_SECURE', true, problems),
+    logLevel: oneOf(
+      env,
+      'KARINA_LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+      problems,
+    ),
+    trustProxy: flag(env, 'KARINA_TRUST_PROXY', false, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** A config for tests and tools: defaults plus overrides, without reading process.env. */
+export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    demo: false,
+    rateLimit: false,
+    logLevel: 'silent',
+    cookieSecure: false,
+    adminPassword: `test-${randomBytes(9).toString('base64url')}`,
+    ...overrides,
+  });
+}

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CSRF_COOKIE, SESSION_COOKIE, actorOf } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import { errorResponses } from '../../platform/schema.js';
+import { LoginBody, LoginResponse, LookupBody, LookupResponse } from './auth.schema.js';
+import { createAuthService } from './auth.service.js';
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const auth = createAuthService(app.deps);
+  const limited = app.deps.config.rateLimit;
+
+  app.post(
+    '/student/api/auth/login',
+    {
+      config: {
+        auth: 'public',
+        ...(limited
+          ? { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (r) => `${r.ip}` } }
+          : {}),
+      },
+      schema: {
+        tags: ['auth'],
+        summary: '로그인: 학번 or admin username + password',
+        security: [],
+        body: LoginBody,
+        response: { 200: LoginResponse, ...errorResponses, 429: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.login(request.body.username, request.body.password, actorOf(request));
+      const cookieOptions = {
+        path: '/',
+        secure: app.deps.config.cookieSecure,
+        sameSite: 'strict' as const,
+        expires: new Date(result.expiresAt),
+      };
+      void reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, httpOnly: true });
+      // Readable by the web app, which echoes it in X-CSRF-Token (double submit).
+      void reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOptions, httpOnly: false });
+      return { ...result, expiresAt: new Date(result.expiresAt).toISOString() };
+    },
+  );
+
+  app.post(
+    '/student/api/auth/logout',
+    {
+      config: { auth: 'authenticated', allowPendingPasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: '로그아웃: the token stops working',
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.session) throw new AppError('UNAUTHENTICATED');
+      await auth.logout(request.session, actorOf(request));
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/student/api/auth/lookup',
+    {
+      config: {
+        auth: 'public',
+        ...(limited ? { rateLimit: { max: 5, timeWindow: '1 minute', keyGenerator: (r) => `${r.ip}` } } : {}),
+      },
+      schema: {
+        tags: ['auth'],
+        summary: '학번 조회: name + department + phone (throttled)',
+        security: [],
+        body: LookupBody,
+        response: { 200: LookupResponse, ...errorResponses, 429: errorResponses[400] },
+      },
+    },
+    async (request) => auth.lookupStudentNumber(request.body),
+  );
+};

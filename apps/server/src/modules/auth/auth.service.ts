@@ -1,0 +1,88 @@
+import { writeAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
+import { decoyPasswordHash, verifyPassword } from '../../platform/passwords.js';
+import { createSession, deleteSession } from '../../platform/sessions.js';
+import type { Session } from '../../platform/sessions.js';
+import type { LookupBody, SessionUser } from './auth.schema.js';
+import { findAdminForLogin, findStudentForLogin, findStudentNumbersByIdentity } from './auth.repository.js';
+
+const STUDENT_NO = /^[0-9]{7}$/;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: number;
+  user: SessionUser;
+}
+
+function digitsOnly(phone: string): string {
+  return phone.replace(/[^0-9]/g, '');
+}
+
+export function createAuthService(deps: AppDeps) {
+  const { db, clock, config } = deps;
+
+  async function login(username: string, password: string, actor: Actor): Promise<LoginResult> {
+    const isStudent = STUDENT_NO.test(username);
+    const student = isStudent ? await findStudentForLogin(db, username) : undefined;
+    const admin = isStudent ? undefined : await findAdminForLogin(db, username);
+    const account = student ?? admin;
+    // Verify against a decoy for unknown names so the response time does not reveal which exist.
+    const ok = await verifyPassword(account?.password_hash ?? (await decoyPasswordHash()), password);
+    if (!account || !ok) {
+      await writeAudit(
+        db,
+        actor,
+        { action: 'auth.login', target: `user:${username.slice(0, 64)}`, outcome: 'INVALID_CREDENTIALS' },
+        clock.now(),
+      );
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    const role = student ? 'student' : 'admin';
+    const session = await createSession(db, {
+      role,
+      userId: account.id,
+      now: clock.now(),
+      ttlMs: config.sessionTtlMs,
+    });
+    await writeAudit(
+      db,
+      { ...actor, role, id: account.id },
+      { action: 'auth.login', target: `${role}:${account.id}` },
+      clock.now(),
+    );
+    return {
+      ...session,
+      user: {
+        id: account.id,
+        username: student ? student.student_no : (admin?.username ?? username),
+        name: account.name,
+        role,
+        mustChangePassword: account.must_change_password === 1,
+      },
+    };
+  }
+
+  async function logout(session: Session, actor: Actor): Promise<void> {
+    await deleteSession(db, session.tokenHash);
+    await writeAudit(
+      db,
+      actor,
+      { action: 'auth.logout', target: `${session.role}:${session.userId}` },
+      clock.now(),
+    );
+  }
+
+  /** 학번 조회: the number only when name, department and phone all match; never says which part failed. */
+  async function lookupStudentNumber(input: LookupBody): Promise<{ studentNo: string }> {
+    const candidates = await findStudentNumbersByIdentity(db, input.name.trim(), input.departmentId);
+    const phone = digitsOnly(input.phone);
+    const match = candidates.find((c) => c.tel !== null && digitsOnly(c.tel) === phone && phone.length >= 4);
+    if (!match) throw new AppError('NOT_FOUND', '일치하는 학생이 없습니다 / No student matches');
+    return { studentNo: match.student_no };
+  }
+
+  return { login, logout, lookupStudentNumber };
+}

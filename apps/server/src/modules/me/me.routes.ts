@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { actorOf } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import { errorResponses } from '../../platform/schema.js';
+import type { Session } from '../../platform/sessions.js';
+import { ChangePasswordBody, Profile, UpdateProfileBody } from './me.schema.js';
+import { createMeService } from './me.service.js';
+
+export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const me = createMeService(app.deps);
+  const sessionOf = (s: Session | null): Session => {
+    if (!s) throw new AppError('UNAUTHENTICATED');
+    return s;
+  };
+
+  app.get(
+    '/student/api/me',
+    {
+      config: { auth: 'authenticated', allowPendingPasswordChange: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Own profile (never the password hash)',
+        response: { 200: Profile, ...errorResponses },
+      },
+    },
+    async (request) => me.getProfile(sessionOf(request.session)),
+  );
+
+  app.patch(
+    '/student/api/me',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['me'],
+        summary: 'Edit own contact and address',
+        body: UpdateProfileBody,
+        response: { 200: Profile, ...errorResponses },
+      },
+    },
+    async (request) => me.updateProfile(sessionOf(request.session), request.body, actorOf(request)),
+  );
+
+  app.post(
+    '/student/api/me/password',
+    {
+      config: { auth: 'authenticated', allowPendingPasswordChange: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Change own password (policy: 10+ chars, a letter and a digit)',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await me.changePassword(sessionOf(request.session), request.body, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { DialectName } from '@karina/db';
+import { isUniqueViolation } from './db-errors.js';
+import { AppError } from './errors.js';
+import type { Trx } from './transactions.js';
+
+/**
+ * Takes the next value of a named sequence inside the caller's transaction. The row is locked by
+ * the UPDATE until commit, so concurrent creators queue on it; rows are never deleted, so a number
+ * handed out once is never handed out again, even after the thing it named is deleted.
+ */
+export async function nextSequenceValue(trx: Trx, dialect: DialectName, name: string): Promise<number> {
+  if (dialect === 'mysql') {
+    await sql`insert ignore into code_sequences (name, next_value) values (${name}, 1)`.execute(trx);
+  } else {
+    await sql`insert or ignore into code_sequences (name, next_value) values (${name}, 1)`.execute(trx);
+  }
+  await trx
+    .updateTable('code_sequences')
+    .set({ next_value: sql`next_value + 1` })
+    .where('name', '=', name)
+    .execute();
+  const row = await trx
+    .selectFrom('code_sequences')
+    .select('next_value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.next_value - 1;
+}
+
+/** Records a code as issued forever; a code issued before (even if since deleted) is refused. */
+export async function claimCode(trx: Trx, kind: string, code: string): Promise<boolean> {
+  try {
+    await trx.insertInto('issued_codes').values({ kind, code }).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * 학번 = YY (entry year) + DD (department code) + NNN. The sequence is per (year, department code),
+ * and every number is also claimed in issued_codes, so even an explicitly reused department code
+ * can never produce a 학번 that existed before.
+ */
+export async function issueStudentNumber(
+  trx: Trx,
+  dialect: DialectName,
+  entryYear: number,
+  departmentCode: string,
+): Promise<string> {
+  const yy = String(entryYear % 100).padStart(2, '0');
+  for (;;) {
+    const n = await nextSequenceValue(trx, dialect, `student_no:${yy}:${departmentCode}`);
+    if (n > 999) {
+      throw new AppError(
+        'CODE_EXHAUSTED',
+        `${entryYear}학번 ${departmentCode} 학과의 학번이 모두 발급되었습니다 / All 999 student numbers for this year and department are used`,
+      );
+    }
+    const studentNo = `${yy}${departmentCode}${String(n).padStart(3, '0')}`;
+    if (await claimCode(trx, 'student_no', studentNo)) return studentNo;
+  }
+}

@@ -1,0 +1,118 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+
+/** Where a binary lives, or undefined; tests start their own private servers from these. */
+export function findBinary(name: string): string | undefined {
+  for (const dir of ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin']) {
+    const r = spawnSync('test', ['-x', join(dir, name)]);
+    if (r.status === 0) return join(dir, name);
+  }
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
+}
+
+export function servicesRequired(): boolean {
+  return process.env.KARINA_REQUIRE_SERVICES === '1';
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A private MariaDB: its own data directory under the temp dir, its own port on 127.0.0.1,
+ * started here and stopped by stop(). Never touches a system MariaDB.
+ */
+export async function startPrivateMariaDb(): Promise<RunningService> {
+  const installDb = findBinary('mariadb-install-db');
+  const mariadbd = findBinary('mariadbd');
+  if (!installDb || !mariadbd) throw new Error('mariadb-install-db / mariadbd not found');
+  const dir = mkdtempSync(join(tmpdir(), 'karina-mariadb-'));
+  const datadir = join(dir, 'data');
+  const init = spawnSync(
+    installDb,
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--user=root',
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (init.status !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr}`);
+  const port = await freePort();
+  const child = spawn(
+    mariadbd,
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      `--socket=${join(dir, 'sock')}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      '--user=root',
+      '--skip-name-resolve',
+      '--innodb-buffer-pool-size=256M',
+      '--innodb-flush-log-at-trx-commit=2',
+      '--max-connections=500',
+      `--log-error=${join(dir, 'error.log')}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const conn = await createConnection({ host: '127.0.0.1', port, user: 'root' });
+      await conn.query("CREATE USER IF NOT EXISTS 'karina'@'127.0.0.1' IDENTIFIED BY 'karina-test'");
+      await conn.query("GRANT ALL PRIVILEGES ON *.* TO 'karina'@'127.0.0.1'");
+      await conn.end();
+      break;
+    } catch (error) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`private mariadbd did not start: ${String(error)} (log: ${join(dir, 'error.log')})`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url: `mysql://karina:karina-test@127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child, 20_000);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

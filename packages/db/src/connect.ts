@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import type { DatabaseConnection } from 'kysely';
+import { createPool } from 'mysql2';
+import type { Database } from './database.js';
+
+export type DialectName = 'sqlite' | 'mysql';
+
+export interface KarinaDb {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** A description safe to log: never contains a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Pool size for MariaDB; SQLite always has one connection. */
+  poolSize?: number;
+}
+
+/**
+ * `begin immediate` takes SQLite's write lock at the start of the transaction, so a read-then-write
+ * transaction in another process (the CLI seeding while a server runs) waits on busy_timeout instead
+ * of failing with SQLITE_BUSY when it upgrades its lock half way through.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export function parseDbUrl(url: string): { dialect: DialectName; target: string } {
+  if (url.startsWith('sqlite:')) {
+    const target = url.slice('sqlite:'.length);
+    if (target === '')
+      throw new Error('KARINA_DB_URL: sqlite: needs a file path, e.g. sqlite:./data/karina.db');
+    return { dialect: 'sqlite', target };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    return { dialect: 'mysql', target: url.replace(/^mariadb:/, 'mysql:') };
+  }
+  throw new Error('KARINA_DB_URL must start with sqlite: or mysql://');
+}
+
+export function redactDbUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export function connectDatabase(url: string, options: ConnectOptions = {}): KarinaDb {
+  const { dialect, target } = parseDbUrl(url);
+  if (dialect === 'sqlite') {
+    if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+    const sqlite = new SQLite(target);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return { db, dialect, describe: `sqlite:${target}`, close: () => db.destroy() };
+  }
+  const pool = createPool({
+    uri: target,
+    connectionLimit: options.poolSize ?? 10,
+    // SUM() and friends come back as DECIMAL; numbers here are small integers.
+    decimalNumbers: true,
+    supportBigNumbers: false,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+  });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return { db, dialect, describe: redactDbUrl(url), close: () => db.destroy() };
+}

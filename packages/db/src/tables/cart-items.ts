@@ -1,0 +1,5 @@
+export interface CartItemsTable {
+  student_id: number;
+  section_id: number;
+  created_at: number;
+}
