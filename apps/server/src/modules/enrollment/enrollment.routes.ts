@@ -1,3 +1,135 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { studentActor } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import { errorResponses } from '../../platform/schema.js';
+import {
+  EnrollResponse,
+  EnrollmentList,
+  SectionIdBody,
+  SectionIdParams,
+  WaitlistJoinResponse,
+  WaitlistList,
+} from './enrollment.schema.js';
+import { createEnrollmentService } from './enrollment.service.js';
 
-export const enrollmentRoutes: FastifyPluginAsyncTypebox = async () => {};
+const idempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ description: 'Repeats with the same key replay the first outcome' }),
+  ),
+});
+
+export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const enrollment = createEnrollmentService(app.deps);
+  const now = () => app.deps.clock.now();
+  const counter = app.metrics.registrations;
+
+  app.post(
+    '/sugang/api/enrollments',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: '수강신청: register for a section (all rules checked atomically)',
+        headers: idempotencyHeader,
+        body: SectionIdBody,
+        response: { 201: EnrollResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = studentActor(request);
+      try {
+        const result = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+          enrollment.register(actor, request.body.sectionId, beforeCommit),
+        );
+        counter.inc({ outcome: 'ok' });
+        return result as EnrollResponse;
+      } catch (error) {
+        counter.inc({ outcome: error instanceof AppError ? error.code : 'INTERNAL' });
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/sugang/api/enrollments',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: 'Own enrollments with total credits',
+        response: { 200: EnrollmentList, ...errorResponses },
+      },
+    },
+    async (request) => enrollment.list(studentActor(request).id),
+  );
+
+  app.delete(
+    '/sugang/api/enrollments/:sectionId',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: '수강취소: drop; the seat goes to the first eligible wait-listed student',
+        params: SectionIdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await enrollment.drop(studentActor(request), request.params.sectionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/sugang/api/waitlist',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: 'Join the wait-list of a full section',
+        headers: idempotencyHeader,
+        body: SectionIdBody,
+        response: { 201: WaitlistJoinResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = studentActor(request);
+      const result = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+        enrollment.joinWaitlist(actor, request.body.sectionId, beforeCommit),
+      );
+      return result as WaitlistJoinResponse;
+    },
+  );
+
+  app.get(
+    '/sugang/api/waitlist',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: 'Own wait-list entries with positions',
+        response: { 200: WaitlistList, ...errorResponses },
+      },
+    },
+    async (request) => enrollment.listWaitlist(studentActor(request).id),
+  );
+
+  app.delete(
+    '/sugang/api/waitlist/:sectionId',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['registration'],
+        summary: 'Leave a wait-list',
+        params: SectionIdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await enrollment.leaveWaitlist(studentActor(request), request.params.sectionId);
+      return reply.status(204).send(null);
+    },
+  );
+};

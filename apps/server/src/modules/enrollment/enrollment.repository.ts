@@ -1,0 +1,249 @@
+import { sql } from 'kysely';
+import type { DialectName, PeriodKind, Weekday } from '@karina/db';
+import type { Db, Trx } from '../../platform/transactions.js';
+
+/**
+ * Takes the student's row lock: every rule about one student's set of sections (duplicates, time
+ * conflicts, credits) is checked and changed while holding it, so two parallel requests of one
+ * student run one after the other. SQLite has no row locks; its write transactions are already
+ * serial (BEGIN IMMEDIATE on a single connection).
+ */
+export function lockStudent(trx: Trx, dialect: DialectName, studentId: number) {
+  const q = trx.selectFrom('students').select(['id', 'year']).where('id', '=', studentId);
+  return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export function findOpenPeriodForYear(db: Db | Trx, kinds: readonly PeriodKind[], year: number, now: number) {
+  return db
+    .selectFrom('periods')
+    .select(['id', 'kind', 'max_credits', 'closes_at'])
+    .where('kind', 'in', kinds)
+    .where('opens_at', '<=', now)
+    .where('closes_at', '>', now)
+    .where(sql<number>`(years_mask & ${1 << (year - 1)})`, '!=', 0)
+    .orderBy('opens_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
+  return db
+    .selectFrom('sections as s')
+    .innerJoin('subjects as j', 'j.id', 's.subject_id')
+    .select([
+      's.id',
+      's.number',
+      's.capacity',
+      's.taken',
+      's.subject_id',
+      'j.credits',
+      'j.name as subject_name',
+      'j.code as subject_code',
+    ])
+    .where('s.id', '=', sectionId)
+    .executeTakeFirst();
+}
+
+/** The sections a student holds, with what the rules need: subject and credits. */
+export function listHeldSections(db: Db | Trx, studentId: number) {
+  return db
+    .selectFrom('enrollments as e')
+    .innerJoin('sections as s', 's.id', 'e.section_id')
+    .innerJoin('subjects as j', 'j.id', 'e.subject_id')
+    .select([
+      'e.section_id',
+      'e.subject_id',
+      'e.credits',
+      's.number',
+      'j.name as subject_name',
+      'j.code as subject_code',
+    ])
+    .where('e.student_id', '=', studentId)
+    .execute();
+}
+
+export interface MeetingRow {
+  section_id: number;
+  day: Weekday;
+  start_min: number;
+  end_min: number;
+}
+
+export async function listMeetings(db: Db | Trx, sectionIds: readonly number[]): Promise<MeetingRow[]> {
+  if (sectionIds.length === 0) return [];
+  return db
+    .selectFrom('section_meetings')
+    .select(['section_id', 'day', 'start_min', 'end_min'])
+    .where('section_id', 'in', sectionIds)
+    .orderBy('section_id')
+    .orderBy('id')
+    .execute();
+}
+
+/** The seat check and the seat taking are one statement, so no two transactions can both take the last seat. */
+export async function takeSeat(trx: Trx, sectionId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('sections')
+    .set({ taken: sql`taken + 1` })
+    .where('id', '=', sectionId)
+    .where(sql<boolean>`taken < capacity`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseSeat(trx: Trx, sectionId: number): Promise<void> {
+  await trx
+    .updateTable('sections')
+    .set({ taken: sql`taken - 1` })
+    .where('id', '=', sectionId)
+    .where('taken', '>', 0)
+    .execute();
+}
+
+export async function insertEnrollment(
+  trx: Trx,
+  row: { studentId: number; sectionId: number; subjectId: number; credits: number; now: number },
+): Promise<void> {
+  await trx
+    .insertInto('enrollments')
+    .values({
+      student_id: row.studentId,
+      section_id: row.sectionId,
+      subject_id: row.subjectId,
+      credits: row.credits,
+      created_at: row.now,
+    })
+    .execute();
+}
+
+export async function deleteEnrollment(trx: Trx, studentId: number, sectionId: number): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('enrollments')
+    .where('student_id', '=', studentId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteWaitlistEntry(trx: Trx, studentId: number, sectionId: number): Promise<boolean> {
+  const result = await trx
+    .deleteFrom('waitlist_entries')
+    .where('student_id', '=', studentId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteCartItem(trx: Trx, studentId: number, sectionId: number): Promise<void> {
+  await trx
+    .deleteFrom('cart_items')
+    .where('student_id', '=', studentId)
+    .where('section_id', '=', sectionId)
+    .execute();
+}
+
+export function findEnrollment(db: Db | Trx, studentId: number, sectionId: number) {
+  return db
+    .selectFrom('enrollments')
+    .select(['id', 'created_at'])
+    .where('student_id', '=', studentId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst();
+}
+
+export async function insertWaitlistEntry(
+  trx: Trx,
+  studentId: number,
+  sectionId: number,
+  now: number,
+): Promise<void> {
+  await trx
+    .insertInto('waitlist_entries')
+    .values({ student_id: studentId, section_id: sectionId, created_at: now })
+    .execute();
+}
+
+/** 1-based place in the section's queue, counting only the entries ahead of this student's. */
+export async function waitlistPosition(
+  db: Db | Trx,
+  studentId: number,
+  sectionId: number,
+): Promise<number | undefined> {
+  const mine = await db
+    .selectFrom('waitlist_entries')
+    .select('id')
+    .where('student_id', '=', studentId)
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst();
+  if (!mine) return undefined;
+  const ahead = await db
+    .selectFrom('waitlist_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('section_id', '=', sectionId)
+    .where('id', '<', mine.id)
+    .executeTakeFirstOrThrow();
+  return Number(ahead.n) + 1;
+}
+
+export function listWaitlistHeads(trx: Trx, sectionId: number, limit: number) {
+  return trx
+    .selectFrom('waitlist_entries')
+    .select(['id', 'student_id'])
+    .where('section_id', '=', sectionId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function deleteWaitlistById(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom('waitlist_entries').where('id', '=', id).execute();
+}
+
+/** The student's enrollments with subject, professor and section data, for listing. */
+export function listEnrollmentDetails(db: Db | Trx, studentId: number) {
+  return db
+    .selectFrom('enrollments as e')
+    .innerJoin('sections as s', 's.id', 'e.section_id')
+    .innerJoin('subjects as j', 'j.id', 'e.subject_id')
+    .leftJoin('professors as p', 'p.id', 's.professor_id')
+    .select([
+      'e.section_id',
+      'e.credits',
+      'e.created_at',
+      's.number',
+      'j.id as subject_id',
+      'j.code as subject_code',
+      'j.name as subject_name',
+      'j.type as subject_type',
+      'p.id as professor_id',
+      'p.name as professor_name',
+    ])
+    .where('e.student_id', '=', studentId)
+    .orderBy('j.code')
+    .execute();
+}
+
+export function listWaitlistDetails(db: Db | Trx, studentId: number) {
+  return db
+    .selectFrom('waitlist_entries as w')
+    .innerJoin('sections as s', 's.id', 'w.section_id')
+    .innerJoin('subjects as j', 'j.id', 's.subject_id')
+    .select([
+      'w.id',
+      'w.section_id',
+      'w.created_at',
+      's.number',
+      'j.code as subject_code',
+      'j.name as subject_name',
+      (eb) =>
+        eb
+          .selectFrom('waitlist_entries as ahead')
+          .select((e2) => e2.fn.countAll<number>().as('n'))
+          .whereRef('ahead.section_id', '=', 'w.section_id')
+          .whereRef('ahead.id', '<', 'w.id')
+          .as('ahead'),
+    ])
+    .where('w.student_id', '=', studentId)
+    .orderBy('w.id')
+    .execute();
+}
