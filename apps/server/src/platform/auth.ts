@@ -17,6 +17,10 @@ declare module 'fastify' {
     /** Reachable while the user still has to change an initial password (me, password, logout). */
     allowPendingPasswordChange?: boolean;
   }
+  interface FastifyInstance {
+    /** Every guarded route with its rule, for the authorization test that walks them all. */
+    guardedRoutes: { method: string; url: string; auth: AuthRule }[];
+  }
   interface FastifyRequest {
     session: Session | null;
     /** How the session arrived; cookie-authenticated state changes need the CSRF header. */
@@ -46,9 +50,17 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionVia', null);
 
+  const guarded: { method: string; url: string; auth: AuthRule }[] = [];
+  app.decorate('guardedRoutes', guarded);
   app.addHook('onRoute', (route) => {
-    if (routeNeedsAuthRule(route.url) && !route.config?.auth) {
-      throw new Error(`route ${String(route.method)} ${route.url} has no auth rule (config.auth)`);
+    if (!routeNeedsAuthRule(route.url)) return;
+    const auth = route.config?.auth;
+    if (!auth) throw new Error(`route ${String(route.method)} ${route.url} has no auth rule (config.auth)`);
+    if (route.url.startsWith('/admin/') && auth !== 'admin') {
+      throw new Error(`route ${String(route.method)} ${route.url} is under /admin but its rule is "${auth}"`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') guarded.push({ method, url: route.url, auth });
     }
   });
 

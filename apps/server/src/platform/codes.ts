@@ -65,10 +65,18 @@ export async function issueStudentNumber(
 }
 
 /** Subject code = "C" + department code + 4-digit sequence, e.g. C070012; never reused. */
-export async function issueSubjectCode(trx: Trx, dialect: DialectName, departmentCode: string): Promise<string> {
+export async function issueSubjectCode(
+  trx: Trx,
+  dialect: DialectName,
+  departmentCode: string,
+): Promise<string> {
   for (;;) {
     const n = await nextSequenceValue(trx, dialect, `subject:${departmentCode}`);
-    if (n > 9999) throw new AppError('CODE_EXHAUSTED', '교과목 코드가 모두 발급되었습니다 / All subject codes for this department are used');
+    if (n > 9999)
+      throw new AppError(
+        'CODE_EXHAUSTED',
+        '교과목 코드가 모두 발급되었습니다 / All subject codes for this department are used',
+      );
     const code = `C${departmentCode}${String(n).padStart(4, '0')}`;
     if (await claimCode(trx, 'subject', code)) return code;
   }
@@ -78,7 +86,11 @@ export async function issueSubjectCode(trx: Trx, dialect: DialectName, departmen
 export async function issueDepartmentCode(trx: Trx, dialect: DialectName): Promise<string> {
   for (;;) {
     const n = await nextSequenceValue(trx, dialect, 'department');
-    if (n > 99) throw new AppError('CODE_EXHAUSTED', '학과 코드가 모두 발급되었습니다 / All 99 department codes are used');
+    if (n > 99)
+      throw new AppError(
+        'CODE_EXHAUSTED',
+        '학과 코드가 모두 발급되었습니다 / All 99 department codes are used',
+      );
     const code = String(n).padStart(2, '0');
     if (await claimCode(trx, 'department', code)) return code;
   }

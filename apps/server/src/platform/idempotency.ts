@@ -75,7 +75,13 @@ export async function runIdempotent(
       .execute();
   };
   try {
-    const result = await work((trx, outcome) => save(trx, successStatus, outcome));
+    let savedInTransaction = false;
+    const result = await work(async (trx, outcome) => {
+      await save(trx, successStatus, outcome);
+      savedInTransaction = true;
+    });
+    // Work made of several transactions (cart checkout) stores its combined outcome afterwards.
+    if (!savedInTransaction) await save(db, successStatus, result);
     void reply.status(successStatus);
     return result;
   } catch (error) {

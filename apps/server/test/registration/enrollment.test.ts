@@ -22,10 +22,9 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
   });
   afterAll(async () => t?.close());
 
-  let periodId: number;
   beforeEach(async () => {
     await t.karina.db.deleteFrom('periods').execute();
-    periodId = await makePeriod(t.karina.db, {
+    await makePeriod(t.karina.db, {
       opensAt: t.clock.now() - HOUR,
       closesAt: t.clock.now() + HOUR,
       maxCredits: 9,
@@ -328,6 +327,4 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
     expect(res.json()).toMatchObject({ error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
     expect((await t.call('GET', '/student/api/me', { token })).statusCode).toBe(200);
   });
-
-  void periodId;
 });

@@ -1,3 +1,84 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { studentActor } from '../../platform/auth.js';
+import { runIdempotent } from '../../platform/idempotency.js';
+import { errorResponses } from '../../platform/schema.js';
+import { createEnrollmentService } from '../enrollment/enrollment.service.js';
+import { Cart, CartItem, CheckoutResult, SectionIdBody, SectionIdParams } from './cart.schema.js';
+import { createCartService } from './cart.service.js';
 
-export const cartRoutes: FastifyPluginAsyncTypebox = async () => {};
+export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const cart = createCartService(app.deps, createEnrollmentService(app.deps));
+
+  app.get(
+    '/sugang/api/cart',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['cart'],
+        summary: '장바구니 with conflict warnings',
+        response: { 200: Cart, ...errorResponses },
+      },
+    },
+    async (request) => cart.get(studentActor(request).id),
+  );
+
+  app.post(
+    '/sugang/api/cart',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['cart'],
+        summary: 'Put a section in the cart',
+        body: SectionIdBody,
+        response: { 201: CartItem, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const item = await cart.add(studentActor(request), request.body.sectionId);
+      return reply.status(201).send(item);
+    },
+  );
+
+  app.delete(
+    '/sugang/api/cart/:sectionId',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['cart'],
+        summary: 'Remove a section from your own cart',
+        params: SectionIdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await cart.remove(studentActor(request), request.params.sectionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/sugang/api/cart/checkout',
+    {
+      config: { auth: 'student' },
+      schema: {
+        tags: ['cart'],
+        summary: 'Register every cart item; one result per item',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        response: { 200: CheckoutResult, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = studentActor(request);
+      const result = await runIdempotent(
+        request,
+        reply,
+        app.deps.db,
+        () => app.deps.clock.now(),
+        200,
+        () => cart.checkout(actor),
+      );
+      return result as CheckoutResult;
+    },
+  );
+};

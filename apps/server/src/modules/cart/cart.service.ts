@@ -1,0 +1,180 @@
+import type { StudentActor } from '../../platform/actor.js';
+import { writeAudit } from '../../platform/audit.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { inTransaction } from '../../platform/transactions.js';
+import {
+  findOpenPeriodForYear,
+  listHeldSections,
+  listMeetings,
+} from '../enrollment/enrollment.repository.js';
+import type { MeetingRow } from '../enrollment/enrollment.repository.js';
+import { meetingsOverlap, minutesToClock } from '../enrollment/enrollment.rules.js';
+import type { Meeting } from '../enrollment/enrollment.rules.js';
+import type { EnrollmentService } from '../enrollment/enrollment.service.js';
+import type { Cart, CartItem, CheckoutResult } from './cart.schema.js';
+import {
+  countCartItems,
+  deleteOwnCartItem,
+  findStudentYear,
+  insertCartItem,
+  listCartRows,
+  sectionExists,
+} from './cart.repository.js';
+
+/** A cart (예비수강신청) can be edited while any cart, registration or add/drop period is open for the student's year. */
+const CART_KINDS = ['cart', 'registration', 'add_drop'] as const;
+const MAX_CART_ITEMS = 40;
+
+function byMeetingSection(rows: readonly MeetingRow[]): Map<number, Meeting[]> {
+  const map = new Map<number, Meeting[]>();
+  for (const r of rows)
+    map.set(r.section_id, [
+      ...(map.get(r.section_id) ?? []),
+      { day: r.day, startMin: r.start_min, endMin: r.end_min },
+    ]);
+  return map;
+}
+
+export function createCartService(deps: AppDeps, enrollment: EnrollmentService) {
+  const { db, clock } = deps;
+
+  async function assertCartOpen(studentId: number): Promise<void> {
+    const student = await findStudentYear(db, studentId);
+    if (!student) throw new AppError('UNAUTHENTICATED');
+    const period = await findOpenPeriodForYear(db, CART_KINDS, student.year, clock.now());
+    if (!period)
+      throw new AppError(
+        'REGISTRATION_CLOSED',
+        '장바구니 기간이 아닙니다 / No cart or registration period is open',
+      );
+  }
+
+  /** The cart with warnings a student can act on before the opening second; nothing is reserved. */
+  async function get(studentId: number): Promise<Cart> {
+    const rows = await listCartRows(db, studentId);
+    const held = await listHeldSections(db, studentId);
+    const meetings = byMeetingSection(
+      await listMeetings(db, [...rows.map((r) => r.section_id), ...held.map((h) => h.section_id)]),
+    );
+    const items: CartItem[] = rows.map((r) => {
+      const mine = meetings.get(r.section_id) ?? [];
+      const warnings: CartItem['warnings'] = [];
+      if (held.some((h) => h.section_id === r.section_id)) {
+        warnings.push({ code: 'ALREADY_ENROLLED', message: '이미 신청한 분반입니다 / Already enrolled' });
+      } else {
+        const same = held.find((h) => h.subject_id === r.subject_id);
+        if (same)
+          warnings.push({
+            code: 'SAME_SUBJECT',
+            message: `같은 교과목 ${same.number}분반을 신청했습니다 / Another section of this subject is held`,
+            sectionId: same.section_id,
+          });
+        for (const h of held) {
+          if ((meetings.get(h.section_id) ?? []).some((m) => mine.some((c) => meetingsOverlap(m, c)))) {
+            warnings.push({
+              code: 'TIME_CONFLICT',
+              message: `신청한 ${h.subject_name} ${h.number}분반과 시간이 겹칩니다 / Overlaps enrolled ${h.subject_code}-${h.number}`,
+              sectionId: h.section_id,
+            });
+          }
+        }
+        for (const other of rows) {
+          if (other.section_id === r.section_id) continue;
+          if (other.subject_id === r.subject_id) {
+            warnings.push({
+              code: 'SAME_SUBJECT',
+              message: `장바구니의 같은 교과목 ${other.number}분반 / Same subject as cart item ${other.subject_code}-${other.number}`,
+              sectionId: other.section_id,
+            });
+          } else if (
+            (meetings.get(other.section_id) ?? []).some((m) => mine.some((c) => meetingsOverlap(m, c)))
+          ) {
+            warnings.push({
+              code: 'TIME_CONFLICT',
+              message: `장바구니의 ${other.subject_name} ${other.number}분반과 시간이 겹칩니다 / Overlaps cart item ${other.subject_code}-${other.number}`,
+              sectionId: other.section_id,
+            });
+          }
+        }
+      }
+      if (r.taken >= r.capacity)
+        warnings.push({ code: 'SECTION_FULL', message: '정원이 마감되었습니다 / Section is full' });
+      return {
+        sectionId: r.section_id,
+        sectionNumber: r.number,
+        subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name, type: r.subject_type },
+        credits: r.credits,
+        professor:
+          r.professor_id !== null && r.professor_name !== null
+            ? { id: r.professor_id, name: r.professor_name }
+            : null,
+        capacity: r.capacity,
+        enrolled: r.taken,
+        meetings: mine.map((m) => ({
+          day: m.day,
+          start: minutesToClock(m.startMin),
+          end: minutesToClock(m.endMin),
+        })),
+        addedAt: new Date(r.created_at).toISOString(),
+        warnings,
+      };
+    });
+    return { items, totalCredits: items.reduce((s, i) => s + i.credits, 0) };
+  }
+
+  async function add(actor: StudentActor, sectionId: number): Promise<CartItem> {
+    await assertCartOpen(actor.id);
+    if (!(await sectionExists(db, sectionId))) throw notFound('분반 / section');
+    await inTransaction(db, async (trx) => {
+      const { n } = await countCartItems(trx, actor.id);
+      if (Number(n) >= MAX_CART_ITEMS)
+        throw new AppError(
+          'CONFLICT',
+          `장바구니에는 ${MAX_CART_ITEMS}개까지 담을 수 있습니다 / A cart holds at most ${MAX_CART_ITEMS} sections`,
+        );
+      try {
+        await insertCartItem(trx, actor.id, sectionId, clock.now());
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('ALREADY_IN_CART');
+        throw error;
+      }
+      await writeAudit(trx, actor, { action: 'cart.add', target: `section:${sectionId}` }, clock.now());
+    });
+    const cart = await get(actor.id);
+    const item = cart.items.find((i) => i.sectionId === sectionId);
+    if (!item) throw new AppError('NOT_IN_CART');
+    return item;
+  }
+
+  async function remove(actor: StudentActor, sectionId: number): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      if (!(await deleteOwnCartItem(trx, actor.id, sectionId))) throw new AppError('NOT_IN_CART');
+      await writeAudit(trx, actor, { action: 'cart.remove', target: `section:${sectionId}` }, clock.now());
+    });
+  }
+
+  /** Registers every cart item in cart order, each in its own transaction, and reports each outcome. */
+  async function checkout(actor: StudentActor): Promise<CheckoutResult> {
+    const rows = await listCartRows(db, actor.id);
+    const results: CheckoutResult['results'] = [];
+    for (const row of rows) {
+      try {
+        const { enrollment: item } = await enrollment.register(actor, row.section_id);
+        results.push({ sectionId: row.section_id, ok: true, enrollment: item });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        results.push({
+          sectionId: row.section_id,
+          ok: false,
+          error: { code: error.code, message: error.message },
+        });
+      }
+    }
+    const enrolled = results.filter((r) => r.ok).length;
+    return { results, enrolled, failed: results.length - enrolled };
+  }
+
+  return { get, add, remove, checkout };
+}

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
+import type { SubjectType, Weekday } from '@karina/db';
+import type { Db } from '../../platform/transactions.js';
+
+export interface SectionFilter {
+  sectionId?: number;
+  departmentId?: number;
+  departmentCode?: string;
+  /** Already lower-cased; matched as a substring. */
+  q?: string;
+  day?: Weekday;
+  year?: number;
+  type?: SubjectType;
+  credits?: number;
+}
+
+/** `!` escapes LIKE's wildcards: the same ESCAPE clause reads alike on SQLite and MariaDB. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function lowerLike(column: string, pattern: string) {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '!'`;
+}
+
+function filteredSections(db: Db, f: SectionFilter) {
+  return db
+    .selectFrom('sections as s')
+    .innerJoin('subjects as sub', 'sub.id', 's.subject_id')
+    .innerJoin('departments as d', 'd.id', 'sub.department_id')
+    .leftJoin('professors as p', 'p.id', 's.professor_id')
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (f.sectionId !== undefined) conditions.push(eb('s.id', '=', f.sectionId));
+      if (f.departmentId !== undefined) conditions.push(eb('sub.department_id', '=', f.departmentId));
+      if (f.departmentCode !== undefined) conditions.push(eb('d.code', '=', f.departmentCode));
+      if (f.q !== undefined) {
+        const pattern = likeContains(f.q);
+        conditions.push(
+          eb.or([
+            lowerLike('sub.name', pattern),
+            lowerLike('sub.code', pattern),
+            lowerLike('p.name', pattern),
+          ]),
+        );
+      }
+      if (f.day !== undefined) {
+        const day = f.day;
+        conditions.push(
+          eb.exists(
+            eb
+              .selectFrom('section_meetings as m')
+              .select('m.id')
+              .whereRef('m.section_id', '=', 's.id')
+              .where('m.day', '=', day),
+          ),
+        );
+      }
+      if (f.year !== undefined) conditions.push(eb('sub.target_year', '=', f.year));
+      if (f.type !== undefined) conditions.push(eb('sub.type', '=', f.type));
+      if (f.credits !== undefined) conditions.push(eb('sub.credits', '=', f.credits));
+      return eb.and(conditions);
+    });
+}
+
+/** One page of sections with everything but meetings; wait-list sizes come from one grouped subquery. */
+export function findSectionRows(db: Db, f: SectionFilter, page: { limit: number; offset: number }) {
+  return filteredSections(db, f)
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('waitlist_entries')
+          .select(['section_id', (e) => e.fn.countAll<number>().as('n')])
+          .groupBy('section_id')
+          .as('w'),
+      (join) => join.onRef('w.section_id', '=', 's.id'),
+    )
+    .select([
+      's.id',
+      's.number',
+      's.capacity',
+      's.taken',
+      'sub.id as subject_id',
+      'sub.code as subject_code',
+      'sub.name as subject_name',
+      'sub.credits',
+      'sub.type',
+      'sub.target_year',
+      'd.id as department_id',
+      'd.code as department_code',
+      'd.name as department_name',
+      'p.id as professor_id',
+      'p.name as professor_name',
+      'w.n as waitlisted',
+    ])
+    .orderBy('sub.code')
+    .orderBy('s.number')
+    .orderBy('s.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+export type SectionRow = Awaited<ReturnType<typeof findSectionRows>>[number];
+
+export async function countSections(db: Db, f: SectionFilter): Promise<number> {
+  const row = await filteredSections(db, f)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function findMeetingRows(db: Db, sectionIds: readonly number[]) {
+  if (sectionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('section_meetings')
+    .select(['section_id', 'day', 'start_min', 'end_min'])
+    .where('section_id', 'in', sectionIds)
+    .execute();
+}
