@@ -1,4 +1,3 @@
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogService } from '../../src/modules/catalog/catalog.service.js';
 import { createTimetableService } from '../../src/modules/timetable/timetable.service.js';
@@ -6,20 +5,9 @@ import type { Db } from '../../src/platform/transactions.js';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
+import { countingDb } from '../support/query-count.js';
 import { insertEnrollment, insertStudent, insertWaitlistEntry, seedCatalog } from './fixtures.js';
 import type { CatalogFixture } from './fixtures.js';
-
-function countingDb(db: Db): { db: Db; count: () => number } {
-  let queries = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      queries++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { db: db.withPlugin(plugin), count: () => queries };
-}
 
 describe.each(testDatabaseKinds())('catalog and timetable query counts on $label', ({ name }) => {
   let t: TestApp;

@@ -30,6 +30,7 @@ export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
   return db
     .selectFrom('sections as s')
     .innerJoin('subjects as j', 'j.id', 's.subject_id')
+    .leftJoin('professors as p', 'p.id', 's.professor_id')
     .select([
       's.id',
       's.number',
@@ -39,6 +40,9 @@ export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
       'j.credits',
       'j.name as subject_name',
       'j.code as subject_code',
+      'j.type as subject_type',
+      'p.id as professor_id',
+      'p.name as professor_name',
     ])
     .where('s.id', '=', sectionId)
     .executeTakeFirst();

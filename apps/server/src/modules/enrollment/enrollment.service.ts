@@ -69,7 +69,7 @@ async function assertEligible(
   studentId: number,
   section: Section,
   maxCredits: number,
-): Promise<void> {
+): Promise<{ heldCredits: number; meetings: Meeting[] }> {
   const held = await listHeldSections(trx, studentId);
   if (held.some((h) => h.section_id === section.id)) throw new AppError('ALREADY_ENROLLED');
   const sameSubject = held.find((h) => h.subject_id === section.subject_id);
@@ -106,6 +106,7 @@ async function assertEligible(
       { heldCredits, sectionCredits: section.credits, maxCredits },
     );
   }
+  return { heldCredits, meetings: candidate };
 }
 
 async function enroll(trx: Trx, studentId: number, section: Section, now: number): Promise<void> {
@@ -270,16 +271,37 @@ export function createEnrollmentService(deps: AppDeps) {
       const { period } = await lockOpenStudent(trx, dialect, actor.id, now);
       const section = await findSectionForRegistration(trx, sectionId);
       if (!section) throw notFound('분반 / section');
-      await assertEligible(trx, actor.id, section, period.max_credits);
+      const { heldCredits, meetings } = await assertEligible(trx, actor.id, section, period.max_credits);
       if (!(await takeSeat(trx, section.id))) {
         throw new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
       }
       await enroll(trx, actor.id, section, now);
       await writeAudit(trx, actor, { action: 'enrollment.register', target: `section:${section.id}` }, now);
-      const items = await enrollmentItems(trx, actor.id);
-      const enrollment = items.find((i) => i.sectionId === section.id);
-      if (!enrollment) throw new Error('enrollment row vanished inside its own transaction');
-      const result = { enrollment, totalCredits: items.reduce((s, i) => s + i.credits, 0) };
+      // Built from rows already read in this transaction: no extra round trip on the hot path.
+      const result: EnrollResponse = {
+        enrollment: {
+          sectionId: section.id,
+          sectionNumber: section.number,
+          subject: {
+            id: section.subject_id,
+            code: section.subject_code,
+            name: section.subject_name,
+            type: section.subject_type,
+          },
+          credits: section.credits,
+          professor:
+            section.professor_id !== null && section.professor_name !== null
+              ? { id: section.professor_id, name: section.professor_name }
+              : null,
+          meetings: meetings.map((m) => ({
+            day: m.day,
+            start: minutesToClock(m.startMin),
+            end: minutesToClock(m.endMin),
+          })),
+          enrolledAt: new Date(now).toISOString(),
+        },
+        totalCredits: heldCredits + section.credits,
+      };
       await beforeCommit?.(trx, result);
       return result;
     });
