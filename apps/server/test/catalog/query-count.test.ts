@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogService } from '../../src/modules/catalog/catalog.service.js';
 import { createTimetableService } from '../../src/modules/timetable/timetable.service.js';
-import type { Db } from '../../src/platform/transactions.js';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';

@@ -1,4 +1,4 @@
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import type { Db } from '../../src/platform/transactions.js';
 
 /** A view of db that counts the statements sent through it (and names their kinds). */
@@ -6,7 +6,7 @@ export function countingDb(db: Db): { db: Db; count: () => number; kinds: () => 
   const kinds: string[] = [];
   const plugin: KyselyPlugin = {
     transformQuery: (args) => {
-      kinds.push((args.node as RootOperationNode).kind);
+      kinds.push(args.node.kind);
       return args.node;
     },
     transformResult: async (args) => args.result,
