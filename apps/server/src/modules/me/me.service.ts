@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { StudentsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
+import { isCalendarDate } from '../../platform/dates.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../platform/passwords.js';
@@ -61,7 +62,7 @@ export function createMeService(deps: AppDeps) {
     if (input.tel !== undefined) patch.tel = input.tel;
     if (input.email !== undefined) patch.email = input.email;
     if (input.birthDate !== undefined) {
-      if (input.birthDate !== null && Number.isNaN(Date.parse(`${input.birthDate}T00:00:00Z`))) {
+      if (input.birthDate !== null && !isCalendarDate(input.birthDate)) {
         throw new AppError(
           'VALIDATION_FAILED',
           '생년월일이 올바르지 않습니다 / birthDate is not a real date',

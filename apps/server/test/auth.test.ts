@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD, createTestApp } from './support/app.js';
+import { makeDepartment, makeStudents } from './support/fixtures.js';
+import type { TestApp } from './support/app.js';
+import { testDatabaseKinds } from './support/databases.js';
+
+describe.each(testDatabaseKinds())('auth on $label', ({ name }) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(name);
+  });
+  afterAll(async () => t?.close());
+
+  it('when the admin logs in with the right password, a token works and logout ends it', async () => {
+    const login = await t.call('POST', '/student/api/auth/login', {
+      body: { username: 'admin', password: t.config.adminPassword },
+    });
+    expect(login.statusCode).toBe(200);
+    const { token, user } = login.json<{ token: string; user: { role: string; username: string } }>();
+    expect(user).toMatchObject({ role: 'admin', username: 'admin' });
+    expect((await t.call('GET', '/student/api/me', { token })).statusCode).toBe(200);
+    expect((await t.call('POST', '/student/api/auth/logout', { token })).statusCode).toBe(204);
+    const after = await t.call('GET', '/student/api/me', { token });
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('when the password is wrong, login answers 401 INVALID_CREDENTIALS', async () => {
+    const res = await t.call('POST', '/student/api/auth/login', {
+      body: { username: 'admin', password: 'nope-nope-1' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+  });
+
+  it('when the body has an unknown field or is malformed JSON, the answer is 400 with a stable code', async () => {
+    const extra = await t.call('POST', '/student/api/auth/login', {
+      body: { username: 'a', password: 'b', x: 1 },
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/student/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
+  });
+});
+
+describe.each(testDatabaseKinds())('student login, profile and password on $label', ({ name }) => {
+  let t: TestApp;
+  let dept: { id: number; code: string };
+  beforeAll(async () => {
+    t = await createTestApp(name);
+    dept = await makeDepartment(t.karina.db, '컴퓨터공학과');
+  });
+  afterAll(async () => t?.close());
+
+  async function studentNo(id: number): Promise<string> {
+    const row = await t.karina.db
+      .selectFrom('students')
+      .select('student_no')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return row.student_no;
+  }
+
+  it('when a student logs in with the 학번, the user is the student and the profile never shows a hash', async () => {
+    const [id] = await makeStudents(t.karina.db, dept.id, 1);
+    const login = await t.call('POST', '/student/api/auth/login', {
+      body: { username: await studentNo(id!), password: FIXTURE_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const { token, user } = login.json<{ token: string; user: Record<string, unknown> }>();
+    expect(user).toEqual({
+      id,
+      username: await studentNo(id!),
+      name: expect.any(String),
+      role: 'student',
+      mustChangePassword: false,
+    });
+    expect(login.headers['set-cookie']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^karina_session=.*HttpOnly/),
+        expect.stringMatching(/^karina_csrf=/),
+      ]),
+    );
+    const me = await t.call('GET', '/student/api/me', { token });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      id,
+      role: 'student',
+      department: { id: dept.id, name: '컴퓨터공학과' },
+    });
+    expect(me.body).not.toMatch(/argon2|password_hash|passwordHash/);
+  });
+
+  it('when a student must change the initial password, only me, password change and logout work until it is changed', async () => {
+    const [id] = await makeStudents(t.karina.db, dept.id, 1, { mustChangePassword: true });
+    const token = await t.tokenFor('student', id!);
+    const blocked = await t.call('PATCH', '/student/api/me', { token, body: { email: 'a@b.kr' } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({ error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    const weak = await t.call('POST', '/student/api/me/password', {
+      token,
+      body: { currentPassword: FIXTURE_PASSWORD, newPassword: 'short1' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({ error: { code: 'WEAK_PASSWORD' } });
+    const wrong = await t.call('POST', '/student/api/me/password', {
+      token,
+      body: { currentPassword: 'not-the-password-1', newPassword: 'a-much-better-pass-42' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ error: { code: 'WRONG_PASSWORD' } });
+    const other = await t.tokenFor('student', id!);
+    const ok = await t.call('POST', '/student/api/me/password', {
+      token,
+      body: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a-much-better-pass-42' },
+    });
+    expect(ok.statusCode).toBe(204);
+    const row = await t.karina.db
+      .selectFrom('students')
+      .select(['must_change_password', 'password_hash'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    expect(row.must_change_password).toBe(0);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await t.call('PATCH', '/student/api/me', { token, body: { email: 'a@b.kr' } })).statusCode).toBe(
+      200,
+    );
+    expect((await t.call('GET', '/student/api/me', { token: other })).statusCode).toBe(401);
+    const relogin = await t.call('POST', '/student/api/auth/login', {
+      body: { username: await studentNo(id!), password: 'a-much-better-pass-42' },
+    });
+    expect(relogin.statusCode).toBe(200);
+  });
+
+  it('when a student edits contact and address, the change is stored and bad values are refused with nothing written', async () => {
+    const [id] = await makeStudents(t.karina.db, dept.id, 1);
+    const token = await t.tokenFor('student', id!);
+    const res = await t.call('PATCH', '/student/api/me', {
+      token,
+      body: {
+        tel: '010-1234-5678',
+        address: { postcode: '04763', line1: '서울 성동구 왕십리로 222', line2: '101호' },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      tel: '010-1234-5678',
+      address: { postcode: '04763', line2: '101호' },
+    });
+    for (const body of [
+      { tel: 'call me' },
+      { address: { postcode: '123' } },
+      { studentNo: '0000000' },
+      { email: 'x'.repeat(300) },
+      { birthDate: '2001-02-30' },
+    ]) {
+      const bad = await t.call('PATCH', '/student/api/me', { token, body });
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const row = await t.karina.db
+      .selectFrom('students')
+      .select(['tel', 'postcode', 'birth_date'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ tel: '010-1234-5678', postcode: '04763', birth_date: null });
+  });
+
+  it('when name, department and phone match, 학번 조회 returns the number; otherwise 404 without saying which part failed', async () => {
+    const [id] = await makeStudents(t.karina.db, dept.id, 1, { tel: '010-5555-0001' });
+    const row = await t.karina.db
+      .selectFrom('students')
+      .select(['name', 'student_no'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    const ok = await t.call('POST', '/student/api/auth/lookup', {
+      body: { name: row.name, departmentId: dept.id, phone: '01055550001' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ studentNo: row.student_no });
+    const miss = await t.call('POST', '/student/api/auth/lookup', {
+      body: { name: row.name, departmentId: dept.id, phone: '010-5555-0002' },
+    });
+    expect(miss.statusCode).toBe(404);
+    expect(miss.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('throttling', () => {
+  it('when one address keeps guessing passwords or looking up 학번, it gets 429 with Retry-After', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        codes.push(
+          (
+            await t.call('POST', '/student/api/auth/login', {
+              body: { username: 'admin', password: `guess-${i}` },
+            })
+          ).statusCode,
+        );
+      }
+      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+      const limited = await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'admin', password: 'x' },
+      });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['retry-after']).toBeDefined();
+      expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      const lookups: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        lookups.push(
+          (
+            await t.call('POST', '/student/api/auth/lookup', {
+              body: { name: '홍길동', departmentId: 1, phone: '0100000000' },
+            })
+          ).statusCode,
+        );
+      }
+      expect(lookups.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+      expect(lookups[5]).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
