@@ -17,6 +17,7 @@ import { installErrorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
+import { deleteExpiredSessions } from './platform/sessions.js';
 import type { Db } from './platform/transactions.js';
 import type { DialectName } from '@karina/db';
 
@@ -121,6 +122,15 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         .send({ error: { code: 'NOT_READY', message: 'database unreachable' } });
     }
   });
+
+  // Expired sessions are refused on lookup already; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(deps.db, deps.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'expired session sweep failed'),
+    );
+  }, 10 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   if (config.service === 'all' || config.service === 'student') await registerStudentService(app);
   if (config.service === 'all' || config.service === 'sugang') await registerSugangService(app);
