@@ -109,6 +109,18 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   await app.register(authPlugin);
   app.decorate('metrics', installMetrics(app, config.service));
 
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="ko"><meta charset="utf-8"><title>Karina 수강신청</title>' +
+          '<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto">' +
+          `<h1>Karina 수강신청</h1><p>Service role: <b>${config.service}</b>. ` +
+          'The API is running; its reference is at <a href="/docs">/docs</a>.</p>' +
+          '<ul><li><a href="/sugang/api/sections">Course catalog (JSON)</a></li>' +
+          '<li><a href="/sugang/api/time">Server time</a></li><li><a href="/healthz">Health</a></li></ul></body></html>',
+      ),
+  );
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -224,4 +224,26 @@ describe.each(testDatabaseKinds())('registration races on $label', ({ name }) =>
       .execute();
     expect(promotions).toHaveLength(6);
   });
+
+  it('when one student repeats a request 20 times at once with the same Idempotency-Key, all get the first outcome and one seat is taken', async () => {
+    const [id] = await makeStudents(t.karina.db, dept, 1);
+    const [token] = await tokens([id!]);
+    const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      capacity: 5,
+      meetings: [['SAT', '15:00', '16:00']],
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.call('POST', '/sugang/api/enrollments', {
+          token: token!,
+          body: { sectionId: section },
+          headers: { 'idempotency-key': `same-${id}` },
+        }),
+      ),
+    );
+    expect(codesOf(responses)).toEqual({ '201': 20 });
+    const bodies = new Set(responses.map((r) => r.body));
+    expect(bodies.size).toBe(1);
+    expect(await seatState(t.karina.db, section)).toEqual({ taken: 1, rows: 1, capacity: 5 });
+  });
 });
