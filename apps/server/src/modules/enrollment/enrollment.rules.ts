@@ -1,5 +1,7 @@
 import type { Weekday } from '@karina/db';
 
+export { minutesToClock } from '../catalog/catalog.meetings.js';
+
 export interface Meeting {
   day: Weekday;
   startMin: number;
@@ -20,10 +22,6 @@ export function findTimeConflict(
     if (meetings.some((m) => candidate.some((c) => meetingsOverlap(m, c)))) return sectionId;
   }
   return undefined;
-}
-
-export function minutesToClock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export function clockToMinutes(clock: string): number {
