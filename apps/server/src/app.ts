@@ -14,6 +14,7 @@ import { systemClock } from './platform/clock.js';
 import type { Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { installErrorHandler } from './platform/error-handler.js';
+import { createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
@@ -56,16 +57,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         ? incoming
         : randomUUID();
     },
-    ajv: {
-      customOptions: {
-        // Unknown fields are refused (400), never silently dropped.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
 
   const deps: AppDeps = {
     config,

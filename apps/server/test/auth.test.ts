@@ -75,7 +75,11 @@ describe.each(testDatabaseKinds())('student login, profile and password on $labe
     });
     expect(login.statusCode).toBe(200);
     const { token, user } = login.json<{ token: string; user: Record<string, unknown> }>();
-    const name = await t.karina.db.selectFrom('students').select('name').where('id', '=', id!).executeTakeFirstOrThrow();
+    const name = await t.karina.db
+      .selectFrom('students')
+      .select('name')
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({
       id,
       username: await studentNo(id!),
@@ -165,12 +169,16 @@ describe.each(testDatabaseKinds())('student login, profile and password on $labe
       const bad = await t.call('PATCH', '/student/api/me', { token, body });
       expect(bad.statusCode, JSON.stringify(body)).toBe(400);
     }
+    const cleared = await t.call('PATCH', '/student/api/me', { token, body: { address: { line2: null } } });
+    expect(cleared.json()).toMatchObject({ address: { line1: '서울 성동구 왕십리로 222', line2: null } });
+    const typed = await t.call('PATCH', '/student/api/me', { token, body: { tel: 1012345678 } });
+    expect(typed.statusCode).toBe(400);
     const row = await t.karina.db
       .selectFrom('students')
-      .select(['tel', 'postcode', 'birth_date'])
+      .select(['tel', 'postcode', 'birth_date', 'address2'])
       .where('id', '=', id!)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ tel: '010-1234-5678', postcode: '04763', birth_date: null });
+    expect(row).toEqual({ tel: '010-1234-5678', postcode: '04763', birth_date: null, address2: null });
   });
 
   it('when name, department and phone match, 학번 조회 returns the number; otherwise 404 without saying which part failed', async () => {

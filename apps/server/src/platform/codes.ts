@@ -5,21 +5,19 @@ import { AppError } from './errors.js';
 import type { Trx } from './transactions.js';
 
 /**
- * Takes the next value of a named sequence inside the caller's transaction. The row is locked by
- * the UPDATE until commit, so concurrent creators queue on it; rows are never deleted, so a number
- * handed out once is never handed out again, even after the thing it named is deleted.
+ * Takes the next value of a named sequence inside the caller's transaction. One upsert both creates
+ * the row and takes its exclusive lock, so concurrent creators queue on it until commit (an
+ * INSERT IGNORE followed by an UPDATE lets two of them hold shared locks and deadlock); rows are
+ * never deleted, so a number handed out once is never handed out again.
  */
 export async function nextSequenceValue(trx: Trx, dialect: DialectName, name: string): Promise<number> {
   if (dialect === 'mysql') {
-    await sql`insert ignore into code_sequences (name, next_value) values (${name}, 1)`.execute(trx);
+    await sql`insert into code_sequences (name, next_value) values (${name}, 2)
+      on duplicate key update next_value = next_value + 1`.execute(trx);
   } else {
-    await sql`insert or ignore into code_sequences (name, next_value) values (${name}, 1)`.execute(trx);
+    await sql`insert into code_sequences (name, next_value) values (${name}, 2)
+      on conflict (name) do update set next_value = next_value + 1`.execute(trx);
   }
-  await trx
-    .updateTable('code_sequences')
-    .set({ next_value: sql`next_value + 1` })
-    .where('name', '=', name)
-    .execute();
   const row = await trx
     .selectFrom('code_sequences')
     .select('next_value')

@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Body } from '../../platform/schema.js';
+
+export const DepartmentName = Type.String({ minLength: 1, maxLength: 100 });
+export const DepartmentCode = Type.String({
+  pattern: '^[0-9]{2}$',
+  description: '두 자리 학과 코드 (학번의 DD)',
+});
+
+export const Department = Type.Object(
+  { id: Type.Integer(), code: Type.String(), name: Type.String() },
+  { title: 'Department' },
+);
+export type Department = Static<typeof Department>;
+
+export const DepartmentList = Type.Array(Department);
+
+export const CreateDepartmentBody = Body({
+  name: DepartmentName,
+  code: Type.Optional(DepartmentCode),
+});
+export type CreateDepartmentBody = Static<typeof CreateDepartmentBody>;
+
+export const UpdateDepartmentBody = Body({ name: DepartmentName });
+export type UpdateDepartmentBody = Static<typeof UpdateDepartmentBody>;

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { PeriodKind, PeriodsTable } from '@karina/db';
+import type { Db, Trx } from '../../platform/transactions.js';
+
+export type PeriodRow = Selectable<PeriodsTable>;
+
+export const ALL_YEARS_MASK = 0b1111;
+
+export function yearsToMask(years: readonly number[]): number {
+  return years.reduce((mask, year) => mask | (1 << (year - 1)), 0);
+}
+
+export function maskToYears(mask: number): number[] {
+  return [1, 2, 3, 4].filter((year) => (mask & (1 << (year - 1))) !== 0);
+}
+
+/**
+ * The period of one of these kinds that is open at `now` for a student of `year`; when several
+ * overlap, the one that opened last wins. Windows are half-open: open at opens_at, closed at closes_at.
+ */
+export async function findOpenPeriod(
+  db: Db | Trx,
+  kinds: readonly PeriodKind[],
+  year: number,
+  now: number,
+): Promise<PeriodRow | undefined> {
+  if (kinds.length === 0 || year < 1 || year > 4) return undefined;
+  return db
+    .selectFrom('periods')
+    .selectAll()
+    .where('kind', 'in', [...kinds])
+    .where('opens_at', '<=', now)
+    .where('closes_at', '>', now)
+    .where(sql<number>`years_mask & ${1 << (year - 1)}`, '<>', 0)
+    .orderBy('opens_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function listPeriods(db: Db) {
+  return db.selectFrom('periods').selectAll().orderBy('opens_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Periods that have not closed yet, soonest first: what students are told about. */
+export function listUpcomingPeriods(db: Db, now: number) {
+  return db
+    .selectFrom('periods')
+    .selectAll()
+    .where('closes_at', '>', now)
+    .orderBy('opens_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findPeriod(db: Db | Trx, id: number) {
+  return db.selectFrom('periods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPeriod(trx: Trx, row: Insertable<PeriodsTable>): Promise<number> {
+  const result = await trx.insertInto('periods').values(row).executeTakeFirst();
+  return Number(result.insertId);
+}
+
+export async function updatePeriod(trx: Trx, id: number, patch: Updateable<PeriodsTable>): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await trx.updateTable('periods').set(patch).where('id', '=', id).execute();
+}
+
+export async function deletePeriod(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom('periods').where('id', '=', id).execute();
+}

@@ -1,0 +1,155 @@
+import type { Updateable } from 'kysely';
+import type { PeriodsTable } from '@karina/db';
+import type { Actor } from '../../platform/actor.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { inTransaction } from '../../platform/transactions.js';
+import type { CreatePeriodBody, Period, UpdatePeriodBody } from './periods.schema.js';
+import type { PeriodRow } from './periods.repository.js';
+import {
+  ALL_YEARS_MASK,
+  deletePeriod,
+  findPeriod,
+  insertPeriod,
+  listPeriods,
+  listUpcomingPeriods,
+  maskToYears,
+  updatePeriod,
+  yearsToMask,
+} from './periods.repository.js';
+
+const PERIOD = '신청 기간 / period';
+
+export function periodRowToPeriod(row: PeriodRow, now: number): Period {
+  const opensAt = Number(row.opens_at);
+  const closesAt = Number(row.closes_at);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    opensAt: new Date(opensAt).toISOString(),
+    closesAt: new Date(closesAt).toISOString(),
+    years: maskToYears(row.years_mask),
+    maxCredits: row.max_credits,
+    open: opensAt <= now && now < closesAt,
+  };
+}
+
+function instant(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new AppError('VALIDATION_FAILED', `${field}: 날짜·시각 형식이 아닙니다 / not an ISO date-time`);
+  }
+  return ms;
+}
+
+function assertWindow(opensAt: number, closesAt: number): void {
+  if (closesAt <= opensAt) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '마감 시각이 시작 시각보다 늦어야 합니다 / closesAt must be after opensAt',
+    );
+  }
+}
+
+function cleanName(raw: string): string {
+  const name = raw.trim();
+  if (name === '') throw new AppError('VALIDATION_FAILED', '기간 이름이 비어 있습니다 / name is blank');
+  return name;
+}
+
+export function createPeriodsService(deps: AppDeps) {
+  const { db, clock } = deps;
+
+  async function list(): Promise<Period[]> {
+    const now = clock.now();
+    return (await listPeriods(db)).map((r) => periodRowToPeriod(r, now));
+  }
+
+  async function listForStudents(): Promise<Period[]> {
+    const now = clock.now();
+    return (await listUpcomingPeriods(db, now)).map((r) => periodRowToPeriod(r, now));
+  }
+
+  async function get(id: number): Promise<Period> {
+    const row = await findPeriod(db, id);
+    if (!row) throw notFound(PERIOD);
+    return periodRowToPeriod(row, clock.now());
+  }
+
+  async function create(input: CreatePeriodBody, actor: Actor): Promise<{ id: number }> {
+    const name = cleanName(input.name);
+    const opensAt = instant(input.opensAt, 'opensAt');
+    const closesAt = instant(input.closesAt, 'closesAt');
+    assertWindow(opensAt, closesAt);
+    const yearsMask = input.years ? yearsToMask(input.years) : ALL_YEARS_MASK;
+    return inTransaction(db, async (trx) => {
+      const id = await insertPeriod(trx, {
+        name,
+        kind: input.kind,
+        opens_at: opensAt,
+        closes_at: closesAt,
+        years_mask: yearsMask,
+        max_credits: input.maxCredits,
+        created_at: clock.now(),
+      });
+      await writeAudit(
+        trx,
+        actor,
+        {
+          action: 'period.create',
+          target: `period:${id}`,
+          detail: {
+            name,
+            kind: input.kind,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+            years: maskToYears(yearsMask),
+          },
+        },
+        clock.now(),
+      );
+      return { id };
+    });
+  }
+
+  async function update(id: number, input: UpdatePeriodBody, actor: Actor): Promise<Period> {
+    const patch: Updateable<PeriodsTable> = {};
+    if (input.name !== undefined) patch.name = cleanName(input.name);
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.opensAt !== undefined) patch.opens_at = instant(input.opensAt, 'opensAt');
+    if (input.closesAt !== undefined) patch.closes_at = instant(input.closesAt, 'closesAt');
+    if (input.years !== undefined) patch.years_mask = yearsToMask(input.years);
+    if (input.maxCredits !== undefined) patch.max_credits = input.maxCredits;
+    await inTransaction(db, async (trx) => {
+      const period = await findPeriod(trx, id);
+      if (!period) throw notFound(PERIOD);
+      assertWindow(patch.opens_at ?? Number(period.opens_at), patch.closes_at ?? Number(period.closes_at));
+      await updatePeriod(trx, id, patch);
+      await writeAudit(
+        trx,
+        actor,
+        { action: 'period.update', target: `period:${id}`, detail: { ...input } },
+        clock.now(),
+      );
+    });
+    return get(id);
+  }
+
+  async function remove(id: number, actor: Actor): Promise<void> {
+    await inTransaction(db, async (trx) => {
+      const period = await findPeriod(trx, id);
+      if (!period) throw notFound(PERIOD);
+      await deletePeriod(trx, id);
+      await writeAudit(
+        trx,
+        actor,
+        { action: 'period.delete', target: `period:${id}`, detail: { name: period.name, kind: period.kind } },
+        clock.now(),
+      );
+    });
+  }
+
+  return { list, listForStudents, get, create, update, remove };
+}

@@ -1,0 +1,174 @@
+import type { Updateable } from 'kysely';
+import type { DialectName, SectionsTable, Weekday } from '@karina/db';
+import type { Db, Trx } from '../../platform/transactions.js';
+
+export interface MeetingRow {
+  day: Weekday;
+  start_min: number;
+  end_min: number;
+}
+
+export interface SectionFilter {
+  subjectId?: number;
+  departmentId?: number;
+  id?: number;
+}
+
+/** One query for the sections with their counts; meetings come in a second one (no N+1). */
+export function listSections(db: Db | Trx, filter: SectionFilter) {
+  return db
+    .selectFrom('sections')
+    .innerJoin('subjects', 'subjects.id', 'sections.subject_id')
+    .innerJoin('departments', 'departments.id', 'subjects.department_id')
+    .leftJoin('professors', 'professors.id', 'sections.professor_id')
+    .select((eb) => [
+      'sections.id',
+      'sections.number',
+      'sections.capacity',
+      'sections.taken',
+      'subjects.id as subject_id',
+      'subjects.code as subject_code',
+      'subjects.name as subject_name',
+      'subjects.credits',
+      'subjects.type',
+      'departments.id as department_id',
+      'departments.code as department_code',
+      'departments.name as department_name',
+      'professors.id as professor_id',
+      'professors.name as professor_name',
+      eb
+        .selectFrom('enrollments')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('enrollments.section_id', '=', 'sections.id')
+        .as('enrolled'),
+      eb
+        .selectFrom('waitlist_entries')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('waitlist_entries.section_id', '=', 'sections.id')
+        .as('waitlisted'),
+    ])
+    .$if(filter.id !== undefined, (q) => q.where('sections.id', '=', filter.id ?? 0))
+    .$if(filter.subjectId !== undefined, (q) => q.where('sections.subject_id', '=', filter.subjectId ?? 0))
+    .$if(filter.departmentId !== undefined, (q) =>
+      q.where('subjects.department_id', '=', filter.departmentId ?? 0),
+    )
+    .orderBy('subjects.code')
+    .orderBy('sections.number')
+    .execute();
+}
+
+export type SectionRow = Awaited<ReturnType<typeof listSections>>[number];
+
+export async function meetingsOf(db: Db | Trx, sectionIds: number[]) {
+  if (sectionIds.length === 0) return [];
+  return db
+    .selectFrom('section_meetings')
+    .select(['section_id', 'day', 'start_min', 'end_min'])
+    .where('section_id', 'in', sectionIds)
+    .orderBy('section_id')
+    .orderBy('id')
+    .execute();
+}
+
+/** Locks the subject, so two sections of one subject never take the same 분반 number. */
+export function lockSubject(trx: Trx, dialect: DialectName, id: number) {
+  return trx
+    .selectFrom('subjects')
+    .select(['id', 'code'])
+    .where('id', '=', id)
+    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export function findProfessor(db: Db | Trx, id: number) {
+  return db.selectFrom('professors').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function nextSectionNumber(trx: Trx, subjectId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('sections')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
+}
+
+export async function insertSection(
+  trx: Trx,
+  row: { subjectId: number; professorId: number | null; number: number; capacity: number; createdAt: number },
+): Promise<number> {
+  const result = await trx
+    .insertInto('sections')
+    .values({
+      subject_id: row.subjectId,
+      professor_id: row.professorId,
+      number: row.number,
+      capacity: row.capacity,
+      taken: 0,
+      created_at: row.createdAt,
+    })
+    .executeTakeFirst();
+  return Number(result.insertId);
+}
+
+export async function replaceMeetings(trx: Trx, sectionId: number, meetings: MeetingRow[]): Promise<void> {
+  await trx.deleteFrom('section_meetings').where('section_id', '=', sectionId).execute();
+  if (meetings.length === 0) return;
+  await trx
+    .insertInto('section_meetings')
+    .values(meetings.map((m) => ({ section_id: sectionId, ...m })))
+    .execute();
+}
+
+/** The seat counter is changed by registrations under this lock, so capacity checks see the real count. */
+export function lockSection(trx: Trx, dialect: DialectName, id: number) {
+  return trx
+    .selectFrom('sections')
+    .select(['id', 'subject_id', 'professor_id', 'number', 'capacity', 'taken'])
+    .where('id', '=', id)
+    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export async function updateSection(trx: Trx, id: number, patch: Updateable<SectionsTable>): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await trx.updateTable('sections').set(patch).where('id', '=', id).execute();
+}
+
+/** Meetings and every cart, enrollment and wait-list row of the section go by cascade. */
+export async function deleteSection(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom('sections').where('id', '=', id).execute();
+}
+
+const ROSTER_COLUMNS = [
+  'students.id as student_id',
+  'students.student_no',
+  'students.name',
+  'students.year',
+  'departments.id as department_id',
+  'departments.code as department_code',
+  'departments.name as department_name',
+] as const;
+
+export function enrolledStudents(db: Db, sectionId: number) {
+  return db
+    .selectFrom('enrollments')
+    .innerJoin('students', 'students.id', 'enrollments.student_id')
+    .innerJoin('departments', 'departments.id', 'students.department_id')
+    .select([...ROSTER_COLUMNS, 'enrollments.created_at'])
+    .where('enrollments.section_id', '=', sectionId)
+    .orderBy('enrollments.id')
+    .execute();
+}
+
+/** In queue order: the lowest id gets the next freed seat. */
+export function waitlistedStudents(db: Db, sectionId: number) {
+  return db
+    .selectFrom('waitlist_entries')
+    .innerJoin('students', 'students.id', 'waitlist_entries.student_id')
+    .innerJoin('departments', 'departments.id', 'students.department_id')
+    .select([...ROSTER_COLUMNS, 'waitlist_entries.created_at'])
+    .where('waitlist_entries.section_id', '=', sectionId)
+    .orderBy('waitlist_entries.id')
+    .execute();
+}
