@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DialectName, PeriodKind, Weekday } from '@karina/db';
+import type { DialectName, Weekday } from '@karina/db';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 /**
@@ -13,18 +13,8 @@ export function lockStudent(trx: Trx, dialect: DialectName, studentId: number) {
   return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
 }
 
-export function findOpenPeriodForYear(db: Db | Trx, kinds: readonly PeriodKind[], year: number, now: number) {
-  return db
-    .selectFrom('periods')
-    .select(['id', 'kind', 'max_credits', 'closes_at'])
-    .where('kind', 'in', kinds)
-    .where('opens_at', '<=', now)
-    .where('closes_at', '>', now)
-    .where(sql<number>`(years_mask & ${1 << (year - 1)})`, '!=', 0)
-    .orderBy('opens_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+/** The open period that governs a student's year; one definition for every module. */
+export { findOpenPeriod as findOpenPeriodForYear } from '../periods/periods.repository.js';
 
 export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
   return db
@@ -136,14 +126,6 @@ export async function deleteWaitlistEntry(trx: Trx, studentId: number, sectionId
     .where('section_id', '=', sectionId)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
-}
-
-export async function deleteCartItem(trx: Trx, studentId: number, sectionId: number): Promise<void> {
-  await trx
-    .deleteFrom('cart_items')
-    .where('student_id', '=', studentId)
-    .where('section_id', '=', sectionId)
-    .execute();
 }
 
 export function findEnrollment(db: Db | Trx, studentId: number, sectionId: number) {

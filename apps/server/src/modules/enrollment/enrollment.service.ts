@@ -15,7 +15,6 @@ import type {
   WaitlistList,
 } from './enrollment.schema.js';
 import {
-  deleteCartItem,
   deleteEnrollment,
   deleteWaitlistById,
   deleteWaitlistEntry,
@@ -34,6 +33,7 @@ import {
   waitlistPosition,
 } from './enrollment.repository.js';
 import type { MeetingRow } from './enrollment.repository.js';
+import { deleteOwnCartItem } from '../cart/cart.repository.js';
 import { findTimeConflict, minutesToClock } from './enrollment.rules.js';
 import type { Meeting } from './enrollment.rules.js';
 
@@ -124,7 +124,7 @@ async function enroll(trx: Trx, studentId: number, section: Section, now: number
     throw error;
   }
   await deleteWaitlistEntry(trx, studentId, section.id);
-  await deleteCartItem(trx, studentId, section.id);
+  await deleteOwnCartItem(trx, studentId, section.id);
 }
 
 /**
