@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ADMIN_HELP, adminCreate } from './cli/admin.js';
+import type { CliContext } from './cli/io.js';
+import { CliError, say } from './cli/io.js';
+import { MIGRATE_HELP, migrate } from './cli/migrate.js';
+import { SEED_HELP, seed } from './cli/seed.js';
+import { SERVE_HELP, serve } from './cli/serve.js';
+import { AppError } from './platform/errors.js';
+import { SeedOptionsError } from './seed/generate.js';
+import { SeedRefusedError } from './seed/seed.js';
+
+export const MAIN_HELP = `Usage: karina [command] [options]
+
+Karina — course registration (수강신청) that stays up at the opening second.
+
+Commands:
+  serve (default)   migrate, create the bootstrap admin, seed the demo when enabled, serve HTTP
+  migrate           apply pending database migrations
+  seed              seed a generated university (see karina seed --help)
+  admin create      create a registrar account
+
+Every command reads its settings from the environment (PORT, KARINA_DB_URL, ...; see README.md).
+Run karina <command> --help for a command's options.`;
+
+const help = { help: { type: 'boolean', short: 'h' } } as const;
+
+function isParseArgsError(error: unknown): error is Error {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function usage(ctx: CliContext, text: string): number {
+  say(ctx.stdout, text);
+  return 0;
+}
+
+async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return serve(ctx);
+  if (first === '-h' || first === '--help' || first === 'help') return usage(ctx, MAIN_HELP);
+  switch (first) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: help, strict: true });
+      if (values.help) return usage(ctx, SERVE_HELP);
+      return serve(ctx);
+    }
+    case 'migrate': {
+      const { values } = parseArgs({ args: rest, options: help, strict: true });
+      if (values.help) return usage(ctx, MIGRATE_HELP);
+      return migrate(ctx);
+    }
+    case 'seed': {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          ...help,
+          students: { type: 'string' },
+          sections: { type: 'string' },
+          departments: { type: 'string' },
+          seed: { type: 'string' },
+          'tokens-out': { type: 'string' },
+          reset: { type: 'boolean' },
+        },
+      });
+      if (values.help) return usage(ctx, SEED_HELP);
+      return seed(values, ctx);
+    }
+    case 'admin': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        strict: true,
+        allowPositionals: true,
+        options: { ...help, username: { type: 'string' }, name: { type: 'string' } },
+      });
+      if (values.help) return usage(ctx, ADMIN_HELP);
+      if (positionals.length !== 1 || positionals[0] !== 'create') {
+        throw new CliError(
+          `unknown admin command "${positionals.join(' ')}"; try: karina admin create --username U`,
+          2,
+        );
+      }
+      return adminCreate(values, ctx);
+    }
+    default:
+      throw new CliError(`unknown command "${first}"; run karina --help`, 2);
+  }
+}
+
+/** The whole CLI: returns the exit code instead of exiting, so tests can call it. */
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  try {
+    return await run(argv, ctx);
+  } catch (error) {
+    if (error instanceof CliError) {
+      say(ctx.stderr, `karina: ${error.message}`);
+      return error.exitCode;
+    }
+    if (isParseArgsError(error)) {
+      say(ctx.stderr, `karina: ${error.message} (see karina ${argv[0] ?? ''} --help)`);
+      return 2;
+    }
+    if (error instanceof SeedOptionsError) {
+      say(ctx.stderr, `karina: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof SeedRefusedError || error instanceof AppError) {
+      say(ctx.stderr, `karina: ${error.message}`);
+      return 1;
+    }
+    say(ctx.stderr, `karina: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+/** True when this file is the program node started, not a module a test imported. */
+function startedAsProgram(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsProgram()) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
