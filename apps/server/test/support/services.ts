@@ -102,7 +102,10 @@ export async function startPrivateMariaDb(): Promise<RunningService> {
     } catch (error) {
       if (child.exitCode !== null || Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`private mariadbd did not start: ${String(error)} (log: ${join(dir, 'error.log')})`);
+        await waitForExit(child, 5_000);
+        const log = spawnSync('tail', ['-n', '20', join(dir, 'error.log')], { encoding: 'utf8' }).stdout;
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`private mariadbd did not start: ${String(error)}\n${log}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }
