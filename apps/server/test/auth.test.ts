@@ -222,6 +222,10 @@ describe('throttling', () => {
       expect(limited.statusCode).toBe(429);
       expect(limited.headers['retry-after']).toBeDefined();
       expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      const others = await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'someone-else', password: 'x' },
+      });
+      expect(others.statusCode, 'another account from the same address is not blocked').toBe(401);
       const lookups: number[] = [];
       for (let i = 0; i < 6; i++) {
         lookups.push(

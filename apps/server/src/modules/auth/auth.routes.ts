@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_COOKIE, SESSION_COOKIE, actorOf } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/schema.js';
@@ -9,16 +10,37 @@ import { createAuthService } from './auth.service.js';
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const auth = createAuthService(app.deps);
   const limited = app.deps.config.rateLimit;
+  /**
+   * Two limits: per account guess (address + username, checked after the body is parsed), which
+   * stops password guessing, and a much higher ceiling per address, because a whole campus can
+   * sit behind one NAT address at the opening second.
+   */
+  const perAddress = (max: number) => (limited ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
+  const perTarget = (max: number, target: (body: unknown) => string) => {
+    if (!limited) return {};
+    const check = app.createRateLimit({
+      max,
+      timeWindow: '1 minute',
+      keyGenerator: (r) => `${r.ip}|${target(r.body)}`,
+    });
+    return {
+      preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const result = await check(request);
+        if (result.isAllowed || !result.isExceeded) return;
+        void reply.header('retry-after', String(result.ttlInSeconds));
+        throw new AppError(
+          'RATE_LIMITED',
+          `요청이 너무 많습니다. ${result.ttlInSeconds}초 후 다시 시도하세요 / Too many attempts, retry in ${result.ttlInSeconds}s`,
+        );
+      },
+    };
+  };
 
   app.post(
     '/student/api/auth/login',
     {
-      config: {
-        auth: 'public',
-        ...(limited
-          ? { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (r) => `${r.ip}` } }
-          : {}),
-      },
+      ...perTarget(10, (body) => String((body as LoginBody).username).toLowerCase()),
+      config: { auth: 'public', ...perAddress(600) },
       schema: {
         tags: ['auth'],
         summary: '로그인: 학번 or admin username + password',
@@ -63,10 +85,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/student/api/auth/lookup',
     {
-      config: {
-        auth: 'public',
-        ...(limited ? { rateLimit: { max: 5, timeWindow: '1 minute', keyGenerator: (r) => `${r.ip}` } } : {}),
-      },
+      ...perTarget(5, (body) => `${(body as LookupBody).departmentId}|${(body as LookupBody).name}`),
+      config: { auth: 'public', ...perAddress(60) },
       schema: {
         tags: ['auth'],
         summary: '학번 조회: name + department + phone (throttled)',
