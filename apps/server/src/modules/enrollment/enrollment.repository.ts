@@ -63,16 +63,7 @@ export interface MeetingRow {
   end_min: number;
 }
 
-export async function listMeetings(db: Db | Trx, sectionIds: readonly number[]): Promise<MeetingRow[]> {
-  if (sectionIds.length === 0) return [];
-  return db
-    .selectFrom('section_meetings')
-    .select(['section_id', 'day', 'start_min', 'end_min'])
-    .where('section_id', 'in', sectionIds)
-    .orderBy('section_id')
-    .orderBy('id')
-    .execute();
-}
+export { findMeetingRows as listMeetings } from '../catalog/catalog.repository.js';
 
 /** The seat check and the seat taking are one statement, so no two transactions can both take the last seat. */
 export async function takeSeat(trx: Trx, sectionId: number): Promise<boolean> {

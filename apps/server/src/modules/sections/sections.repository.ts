@@ -59,16 +59,7 @@ export function listSections(db: Db | Trx, filter: SectionFilter) {
 
 export type SectionRow = Awaited<ReturnType<typeof listSections>>[number];
 
-export async function meetingsOf(db: Db | Trx, sectionIds: number[]) {
-  if (sectionIds.length === 0) return [];
-  return db
-    .selectFrom('section_meetings')
-    .select(['section_id', 'day', 'start_min', 'end_min'])
-    .where('section_id', 'in', sectionIds)
-    .orderBy('section_id')
-    .orderBy('id')
-    .execute();
-}
+export { findMeetingRows as meetingsOf } from '../catalog/catalog.repository.js';
 
 /** Locks the subject, so two sections of one subject never take the same 분반 number. */
 export function lockSubject(trx: Trx, dialect: DialectName, id: number) {
