@@ -5,7 +5,7 @@ import { testConfig } from '../src/config.js';
 import { createTestApp } from './support/app.js';
 import type { TestApp } from './support/app.js';
 import { testDatabaseKinds } from './support/databases.js';
-import { makeDepartment, makeStudents } from './support/fixtures.js';
+import { makeDepartment, makePeriod, makeSection, makeStudents, makeSubject } from './support/fixtures.js';
 
 function concreteUrl(url: string): string {
   return url.replace(/:[A-Za-z]+/g, '1');
@@ -82,6 +82,53 @@ describe.each(testDatabaseKinds())('authorization on every route on $label', ({ 
       cookies: { karina_session: studentToken },
     });
     expect(read.statusCode).toBe(200);
+  });
+
+  it("when one student aims at another student's enrollment, cart row or wait-list entry, only their own rows can change", async () => {
+    const now = t.clock.now();
+    await makePeriod(t.karina.db, { opensAt: now - 3_600_000, closesAt: now + 3_600_000 });
+    const dept = (await makeDepartment(t.karina.db)).id;
+    const [victim, attacker] = await makeStudents(t.karina.db, dept, 2);
+    const victimToken = await t.tokenFor('student', victim!);
+    const attackerToken = await t.tokenFor('student', attacker!);
+    const open = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      capacity: 1,
+      meetings: [['MON', '09:00', '10:00']],
+    });
+    const carted = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      meetings: [['TUE', '09:00', '10:00']],
+    });
+    expect(
+      (await t.call('POST', '/sugang/api/enrollments', { token: victimToken, body: { sectionId: open } }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await t.call('POST', '/sugang/api/cart', { token: victimToken, body: { sectionId: carted } }))
+        .statusCode,
+    ).toBe(201);
+
+    const drop = await t.call('DELETE', `/sugang/api/enrollments/${open}`, { token: attackerToken });
+    expect(drop.json()).toMatchObject({ error: { code: 'NOT_ENROLLED' } });
+    const uncart = await t.call('DELETE', `/sugang/api/cart/${carted}`, { token: attackerToken });
+    expect(uncart.json()).toMatchObject({ error: { code: 'NOT_IN_CART' } });
+    const peek = await t.call('GET', '/sugang/api/enrollments', { token: attackerToken });
+    expect(peek.json()).toEqual({ items: [], totalCredits: 0 });
+    expect((await t.call('GET', `/admin/api/students/${victim}`, { token: attackerToken })).statusCode).toBe(
+      403,
+    );
+
+    const enrolled = await t.karina.db
+      .selectFrom('enrollments')
+      .select('student_id')
+      .where('section_id', '=', open)
+      .execute();
+    expect(enrolled.map((e) => e.student_id)).toEqual([victim]);
+    const cart = await t.karina.db
+      .selectFrom('cart_items')
+      .select('student_id')
+      .where('section_id', '=', carted)
+      .execute();
+    expect(cart.map((c) => c.student_id)).toEqual([victim]);
   });
 
   it('when a token is made up, it is 401 and never another user', async () => {
