@@ -9,6 +9,8 @@ import { createCartService } from './cart.service.js';
 
 export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cart = createCartService(app.deps, createEnrollmentService(app.deps));
+  const now = () => app.deps.clock.now();
+  const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) });
 
   app.get(
     '/sugang/api/cart',
@@ -30,13 +32,17 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Put a section in the cart',
+        headers: idempotencyHeader,
         body: SectionIdBody,
         response: { 201: CartItem, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const item = await cart.add(studentActor(request), request.body.sectionId);
-      return reply.status(201).send(item);
+      const actor = studentActor(request);
+      const body = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+        cart.add(actor, request.body.sectionId, beforeCommit),
+      );
+      return reply.send(body as CartItem);
     },
   );
 
@@ -47,13 +53,17 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Remove a section from your own cart',
+        headers: idempotencyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await cart.remove(studentActor(request), request.params.sectionId);
-      return reply.status(204).send(null);
+      const actor = studentActor(request);
+      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+        cart.remove(actor, request.params.sectionId, beforeCommit),
+      );
+      return reply.send(body as null);
     },
   );
 
@@ -64,7 +74,7 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Register every cart item; one result per item',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        headers: idempotencyHeader,
         response: { 200: CheckoutResult, ...errorResponses },
       },
     },

@@ -1,13 +1,16 @@
 import type { StudentActor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { isUniqueViolation } from '../../platform/db-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db-errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { BeforeCommit } from '../../platform/idempotency.js';
 import { inTransaction } from '../../platform/transactions.js';
+import type { Db, Trx } from '../../platform/transactions.js';
 import {
   findOpenPeriodForYear,
   listHeldSections,
   listMeetings,
+  lockStudent,
 } from '../enrollment/enrollment.repository.js';
 import type { MeetingRow } from '../enrollment/enrollment.repository.js';
 import { meetingsOverlap, minutesToClock } from '../enrollment/enrollment.rules.js';
@@ -38,7 +41,7 @@ function byMeetingSection(rows: readonly MeetingRow[]): Map<number, Meeting[]> {
 }
 
 export function createCartService(deps: AppDeps, enrollment: EnrollmentService) {
-  const { db, clock } = deps;
+  const { db, clock, dialect } = deps;
 
   async function assertCartOpen(studentId: number): Promise<void> {
     const student = await findStudentYear(db, studentId);
@@ -52,11 +55,11 @@ export function createCartService(deps: AppDeps, enrollment: EnrollmentService) 
   }
 
   /** The cart with warnings a student can act on before the opening second; nothing is reserved. */
-  async function get(studentId: number): Promise<Cart> {
-    const rows = await listCartRows(db, studentId);
-    const held = await listHeldSections(db, studentId);
+  async function get(studentId: number, q: Db | Trx = db): Promise<Cart> {
+    const rows = await listCartRows(q, studentId);
+    const held = await listHeldSections(q, studentId);
     const meetings = byMeetingSection(
-      await listMeetings(db, [...rows.map((r) => r.section_id), ...held.map((h) => h.section_id)]),
+      await listMeetings(q, [...rows.map((r) => r.section_id), ...held.map((h) => h.section_id)]),
     );
     const items: CartItem[] = rows.map((r) => {
       const mine = meetings.get(r.section_id) ?? [];
@@ -124,10 +127,12 @@ export function createCartService(deps: AppDeps, enrollment: EnrollmentService) 
     return { items, totalCredits: items.reduce((s, i) => s + i.credits, 0) };
   }
 
-  async function add(actor: StudentActor, sectionId: number): Promise<CartItem> {
+  async function add(actor: StudentActor, sectionId: number, beforeCommit?: BeforeCommit): Promise<CartItem> {
     await assertCartOpen(actor.id);
     if (!(await sectionExists(db, sectionId))) throw notFound('분반 / section');
-    await inTransaction(db, async (trx) => {
+    return inTransaction(db, async (trx) => {
+      // The student's lock makes "count, then insert" one step, so parallel adds cannot pass the cap.
+      await lockStudent(trx, dialect, actor.id);
       const { n } = await countCartItems(trx, actor.id);
       if (Number(n) >= MAX_CART_ITEMS)
         throw new AppError(
@@ -138,20 +143,23 @@ export function createCartService(deps: AppDeps, enrollment: EnrollmentService) 
         await insertCartItem(trx, actor.id, sectionId, clock.now());
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('ALREADY_IN_CART');
+        if (isForeignKeyViolation(error)) throw notFound('분반 / section');
         throw error;
       }
       await writeAudit(trx, actor, { action: 'cart.add', target: `section:${sectionId}` }, clock.now());
+      const item = (await get(actor.id, trx)).items.find((i) => i.sectionId === sectionId);
+      if (!item) throw new AppError('NOT_IN_CART');
+      await beforeCommit?.(trx, item);
+      return item;
     });
-    const cart = await get(actor.id);
-    const item = cart.items.find((i) => i.sectionId === sectionId);
-    if (!item) throw new AppError('NOT_IN_CART');
-    return item;
   }
 
-  async function remove(actor: StudentActor, sectionId: number): Promise<void> {
-    await inTransaction(db, async (trx) => {
+  async function remove(actor: StudentActor, sectionId: number, beforeCommit?: BeforeCommit): Promise<null> {
+    return inTransaction(db, async (trx) => {
       if (!(await deleteOwnCartItem(trx, actor.id, sectionId))) throw new AppError('NOT_IN_CART');
       await writeAudit(trx, actor, { action: 'cart.remove', target: `section:${sectionId}` }, clock.now());
+      await beforeCommit?.(trx, null);
+      return null;
     });
   }
 

@@ -16,6 +16,30 @@ export function lockStudent(trx: Trx, dialect: DialectName, studentId: number) {
 /** The open period that governs a student's year; one definition for every module. */
 export { findOpenPeriod as findOpenPeriodForYear } from '../periods/periods.repository.js';
 
+/**
+ * Takes the section's row lock. Joining a wait-list checks "full?" under it, so a drop that frees
+ * the seat at the same moment either runs first (the join sees the free seat) or after (its
+ * promotion sees the new entry); the seat can never stay free while someone waits.
+ */
+export async function lockSectionRow(trx: Trx, dialect: DialectName, sectionId: number): Promise<void> {
+  if (dialect !== 'mysql') return;
+  await trx.selectFrom('sections').select('id').where('id', '=', sectionId).forUpdate().execute();
+}
+
+/**
+ * Credits as committed, read under a shared lock on the subject row: an admin changing a subject's
+ * credits (FOR UPDATE, then "no enrollments yet?") waits for registrations in flight, and they wait
+ * for it, so rule 4 is never checked against credits that are being changed. Registrations share
+ * the lock with each other and never upgrade it.
+ */
+export async function readSubjectCreditsShared(trx: Trx, dialect: DialectName, subjectId: number) {
+  if (dialect !== 'mysql') return undefined;
+  const row = await sql<{
+    credits: number;
+  }>`select credits from subjects where id = ${subjectId} lock in share mode`.execute(trx);
+  return row.rows[0]?.credits;
+}
+
 export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
   return db
     .selectFrom('sections as s')
@@ -172,8 +196,9 @@ export function listWaitlistHeads(trx: Trx, sectionId: number, limit: number) {
     .execute();
 }
 
-export async function deleteWaitlistById(trx: Trx, id: number): Promise<void> {
-  await trx.deleteFrom('waitlist_entries').where('id', '=', id).execute();
+export async function deleteWaitlistById(trx: Trx, id: number): Promise<boolean> {
+  const result = await trx.deleteFrom('waitlist_entries').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 /** The student's enrollments with subject, professor and section data, for listing. */

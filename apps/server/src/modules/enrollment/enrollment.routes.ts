@@ -72,13 +72,17 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: '수강취소: drop; the seat goes to the first eligible wait-listed student',
+        headers: idempotencyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await enrollment.drop(studentActor(request), request.params.sectionId);
-      return reply.status(204).send(null);
+      const actor = studentActor(request);
+      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+        enrollment.drop(actor, request.params.sectionId, beforeCommit),
+      );
+      return reply.send(body as null);
     },
   );
 
@@ -123,13 +127,17 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: 'Leave a wait-list',
+        headers: idempotencyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await enrollment.leaveWaitlist(studentActor(request), request.params.sectionId);
-      return reply.status(204).send(null);
+      const actor = studentActor(request);
+      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+        enrollment.leaveWaitlist(actor, request.params.sectionId, beforeCommit),
+      );
+      return reply.send(body as null);
     },
   );
 };

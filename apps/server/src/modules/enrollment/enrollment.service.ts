@@ -27,7 +27,9 @@ import {
   listMeetings,
   listWaitlistDetails,
   listWaitlistHeads,
+  lockSectionRow,
   lockStudent,
+  readSubjectCreditsShared,
   releaseSeat,
   takeSeat,
   waitlistPosition,
@@ -165,12 +167,29 @@ export async function fillFreedSeats(
         await assertEligible(trx, head.student_id, section, period.max_credits);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        if (error.code === 'SAME_SUBJECT' || error.code === 'ALREADY_ENROLLED')
-          await deleteWaitlistById(trx, head.id);
-        else skipped.add(head.id);
+        if (error.code === 'SAME_SUBJECT' || error.code === 'ALREADY_ENROLLED') {
+          if (await deleteWaitlistById(trx, head.id)) {
+            await writeAudit(
+              trx,
+              actor,
+              {
+                action: 'waitlist.remove',
+                target: `section:${sectionId}`,
+                detail: { studentId: head.student_id, reason: error.code },
+              },
+              now,
+            );
+          }
+        } else skipped.add(head.id);
         continue;
       }
       if (!(await takeSeat(trx, sectionId))) return promoted;
+      // The entry is claimed under the student's lock: a student who left the list a moment ago
+      // (leaving takes the same lock) is not enrolled from it.
+      if (!(await deleteWaitlistById(trx, head.id))) {
+        await releaseSeat(trx, sectionId);
+        continue;
+      }
       await enroll(trx, head.student_id, section, now);
       await writeAudit(
         trx,
@@ -269,8 +288,10 @@ export function createEnrollmentService(deps: AppDeps) {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
       const { period } = await lockOpenStudent(trx, dialect, actor.id, now);
-      const section = await findSectionForRegistration(trx, sectionId);
-      if (!section) throw notFound('분반 / section');
+      const found = await findSectionForRegistration(trx, sectionId);
+      if (!found) throw notFound('분반 / section');
+      const credits = await readSubjectCreditsShared(trx, dialect, found.subject_id);
+      const section = credits === undefined ? found : { ...found, credits };
       const { heldCredits, meetings } = await assertEligible(trx, actor.id, section, period.max_credits);
       if (!(await takeSeat(trx, section.id))) {
         throw new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
@@ -307,14 +328,16 @@ export function createEnrollmentService(deps: AppDeps) {
     });
   }
 
-  async function drop(actor: StudentActor, sectionId: number): Promise<void> {
-    await inTransaction(db, async (trx) => {
+  async function drop(actor: StudentActor, sectionId: number, beforeCommit?: BeforeCommit): Promise<null> {
+    return inTransaction(db, async (trx) => {
       const now = clock.now();
       await lockOpenStudent(trx, dialect, actor.id, now);
       if (!(await deleteEnrollment(trx, actor.id, sectionId))) throw new AppError('NOT_ENROLLED');
       await releaseSeat(trx, sectionId);
       await writeAudit(trx, actor, { action: 'enrollment.drop', target: `section:${sectionId}` }, now);
       await fillFreedSeats(trx, deps, actor, sectionId);
+      await beforeCommit?.(trx, null);
+      return null;
     });
   }
 
@@ -331,6 +354,7 @@ export function createEnrollmentService(deps: AppDeps) {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
       await lockOpenStudent(trx, dialect, actor.id, now);
+      await lockSectionRow(trx, dialect, sectionId);
       const section = await findSectionForRegistration(trx, sectionId);
       if (!section) throw notFound('분반 / section');
       const held = await listHeldSections(trx, actor.id);
@@ -351,11 +375,19 @@ export function createEnrollmentService(deps: AppDeps) {
     });
   }
 
-  async function leaveWaitlist(actor: StudentActor, sectionId: number): Promise<void> {
-    await inTransaction(db, async (trx) => {
+  async function leaveWaitlist(
+    actor: StudentActor,
+    sectionId: number,
+    beforeCommit?: BeforeCommit,
+  ): Promise<null> {
+    return inTransaction(db, async (trx) => {
       const now = clock.now();
+      // Same lock as promotion takes before claiming an entry, so leave and promotion never overlap.
+      await lockStudent(trx, dialect, actor.id);
       if (!(await deleteWaitlistEntry(trx, actor.id, sectionId))) throw new AppError('NOT_WAITLISTED');
       await writeAudit(trx, actor, { action: 'waitlist.leave', target: `section:${sectionId}` }, now);
+      await beforeCommit?.(trx, null);
+      return null;
     });
   }
 

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
+import { testDatabaseKinds } from '../support/databases.js';
+import {
+  makeDepartment,
+  makePeriod,
+  makeSection,
+  makeStudents,
+  makeSubject,
+  seatState,
+} from '../support/fixtures.js';
+
+const HOUR = 3_600_000;
+const ROUNDS = 30;
+
+/**
+ * Races between two different operations on one section, repeated: each round is a fresh section,
+ * and the invariant must hold after every round. On MariaDB these failed most rounds before the
+ * section lock (wait-list join), the claimed entry (promotion vs leave) and the shared subject lock
+ * (credits change) were added.
+ */
+describe.each(testDatabaseKinds())('lock races on $label', ({ name }) => {
+  let t: TestApp;
+  let dept: number;
+  beforeAll(async () => {
+    t = await createTestApp(name);
+    dept = (await makeDepartment(t.karina.db)).id;
+    await makePeriod(t.karina.db, {
+      opensAt: t.clock.now() - HOUR,
+      closesAt: t.clock.now() + HOUR,
+      maxCredits: 18,
+    });
+  });
+  afterAll(async () => t?.close());
+
+  async function pairs(n: number) {
+    const holders = await makeStudents(t.karina.db, dept, n);
+    const others = await makeStudents(t.karina.db, dept, n);
+    return Promise.all(
+      holders.map(async (h, i) => ({
+        holder: await t.tokenFor('student', h),
+        other: await t.tokenFor('student', others[i]!),
+        otherId: others[i]!,
+      })),
+    );
+  }
+
+  it('when a drop races a wait-list join on a full section, a seat never stays free while someone waits', async () => {
+    const subject = await makeSubject(t.karina.db, dept, { credits: 1 });
+    for (const p of await pairs(ROUNDS)) {
+      const section = await makeSection(t.karina.db, subject, {
+        capacity: 1,
+        meetings: [['SAT', '09:00', '10:00']],
+      });
+      expect(
+        (await t.call('POST', '/sugang/api/enrollments', { token: p.holder, body: { sectionId: section } }))
+          .statusCode,
+      ).toBe(201);
+      const [drop, join] = await Promise.all([
+        t.call('DELETE', `/sugang/api/enrollments/${section}`, { token: p.holder }),
+        t.call('POST', '/sugang/api/waitlist', { token: p.other, body: { sectionId: section } }),
+      ]);
+      expect(drop.statusCode).toBe(204);
+      expect([201, 409]).toContain(join.statusCode);
+      const state = await seatState(t.karina.db, section);
+      const waiting = await t.karina.db
+        .selectFrom('waitlist_entries')
+        .select('id')
+        .where('section_id', '=', section)
+        .execute();
+      expect(state.taken).toBe(state.rows);
+      expect(state.taken < state.capacity && waiting.length > 0, `round on section ${section}`).toBe(false);
+    }
+  });
+
+  it('when a student leaves the wait-list while a drop promotes from it, a successful leave is never followed by an enrollment', async () => {
+    const subject = await makeSubject(t.karina.db, dept, { credits: 1 });
+    for (const p of await pairs(ROUNDS)) {
+      const section = await makeSection(t.karina.db, subject, {
+        capacity: 1,
+        meetings: [['SAT', '11:00', '12:00']],
+      });
+      expect(
+        (await t.call('POST', '/sugang/api/enrollments', { token: p.holder, body: { sectionId: section } }))
+          .statusCode,
+      ).toBe(201);
+      expect(
+        (await t.call('POST', '/sugang/api/waitlist', { token: p.other, body: { sectionId: section } }))
+          .statusCode,
+      ).toBe(201);
+      const [, leave] = await Promise.all([
+        t.call('DELETE', `/sugang/api/enrollments/${section}`, { token: p.holder }),
+        t.call('DELETE', `/sugang/api/waitlist/${section}`, { token: p.other }),
+      ]);
+      const enrolled = await t.karina.db
+        .selectFrom('enrollments')
+        .select('id')
+        .where('section_id', '=', section)
+        .where('student_id', '=', p.otherId)
+        .execute();
+      if (leave.statusCode === 204) expect(enrolled).toHaveLength(0);
+      else expect(leave.json()).toMatchObject({ error: { code: 'NOT_WAITLISTED' } });
+      const state = await seatState(t.karina.db, section);
+      expect(state.taken).toBe(state.rows);
+    }
+  });
+
+  it("when an admin changes a subject's credits while a student registers, the enrollment never carries stale credits", async () => {
+    const students = await makeStudents(t.karina.db, dept, ROUNDS);
+    for (const id of students) {
+      const subject = await makeSubject(t.karina.db, dept, { credits: 3 });
+      const section = await makeSection(t.karina.db, subject, {
+        capacity: 5,
+        meetings: [['FRI', '09:00', '10:00']],
+      });
+      const token = await t.tokenFor('student', id);
+      const [reg, patch] = await Promise.all([
+        t.call('POST', '/sugang/api/enrollments', { token, body: { sectionId: section } }),
+        t.call('PATCH', `/admin/api/subjects/${subject}`, { token: t.adminToken, body: { credits: 6 } }),
+      ]);
+      expect(reg.statusCode).toBe(201);
+      expect([200, 409]).toContain(patch.statusCode);
+      const stored = await t.karina.db
+        .selectFrom('subjects')
+        .select('credits')
+        .where('id', '=', subject)
+        .executeTakeFirstOrThrow();
+      const enrollment = await t.karina.db
+        .selectFrom('enrollments')
+        .select('credits')
+        .where('subject_id', '=', subject)
+        .executeTakeFirstOrThrow();
+      expect(enrollment.credits).toBe(stored.credits);
+      expect(reg.json<{ enrollment: { credits: number } }>().enrollment.credits).toBe(stored.credits);
+    }
+  });
+});
