@@ -50,7 +50,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
       },
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? // Trust exactly that many hops in front of us, as proxy-addr does for a number.
+          (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming)

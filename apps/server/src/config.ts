@@ -30,8 +30,12 @@ export interface Config {
   cookieSecure: boolean;
   /** KARINA_LOG_LEVEL: pino level (info). */
   logLevel: string;
-  /** KARINA_TRUST_PROXY: trust X-Forwarded-* from a load balancer (off). */
-  trustProxy: boolean;
+  /**
+   * KARINA_TRUST_PROXY: which X-Forwarded-For hops to believe: off (default), a number of proxy hops
+   * in front of Karina (1 behind one load balancer), or a comma-separated list of proxy addresses or
+   * CIDRs. Never "trust everyone": a client could then pick its own address and dodge rate limits.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -94,6 +98,21 @@ function int(env: Env, key: string, fallback: number, min: number, max: number, 
   return n;
 }
 
+function trustProxy(env: Env, problems: string[]): false | number | string[] {
+  const raw = env.KARINA_TRUST_PROXY?.trim();
+  if (!raw || ['off', 'false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^[0-9]+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const list = raw.split(',').map((part) => part.trim());
+  if (list.every((part) => /^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && part.length > 0)) return list;
+  problems.push(
+    `KARINA_TRUST_PROXY must be off, a hop count 1-10, or proxy addresses/CIDRs separated by commas, got "${raw}"`,
+  );
+  return false;
+}
+
 /** Parses the environment once; every bad key is listed in one error. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const problems: string[] = [];
@@ -107,8 +126,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const redisUrl = env.KARINA_REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('KARINA_REDIS_URL must start with redis://');
   const adminPassword = env.KARINA_ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    problems.push('KARINA_ADMIN_PASSWORD must be at least 12 characters');
+  if (
+    adminPassword !== undefined &&
+    (adminPassword.length < 12 || !/[A-Za-z]/.test(adminPassword) || !/[0-9]/.test(adminPassword))
+  ) {
+    problems.push('KARINA_ADMIN_PASSWORD must be at least 12 characters with a letter and a digit');
   }
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535, problems),
@@ -130,7 +152,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       'info',
       problems,
     ),
-    trustProxy: flag(env, 'KARINA_TRUST_PROXY', false, problems),
+    trustProxy: trustProxy(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -146,7 +168,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     rateLimit: false,
     logLevel: 'silent',
     cookieSecure: false,
-    adminPassword: `test-${randomBytes(9).toString('base64url')}`,
+    adminPassword: `test-${randomBytes(9).toString('base64url')}-7`,
     ...overrides,
   });
 }

@@ -243,3 +243,77 @@ describe('throttling', () => {
     }
   });
 });
+
+describe('throttling behind a proxy and with look-alike names', () => {
+  it('when a client behind one trusted proxy spoofs X-Forwarded-For, the limit still counts its real address', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true, trustProxy: 1 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/student/api/auth/login',
+          remoteAddress: '10.0.0.2',
+          headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` },
+          payload: { username: 'admin', password: `guess-${i}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(10)).toEqual([429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('when a throttled username is respelled ("admin ", "Admin"), it is refused outright and the real limit holds', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      for (let i = 0; i < 10; i++) {
+        await t.call('POST', '/student/api/auth/login', {
+          body: { username: 'admin', password: `guess-${i}` },
+        });
+      }
+      const limited = await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'admin', password: 'x' },
+      });
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(1);
+      for (const username of ['admin ', 'Admin', ' admin']) {
+        const res = await t.call('POST', '/student/api/auth/login', {
+          body: { username, password: t.config.adminPassword },
+        });
+        expect(res.statusCode, JSON.stringify(username)).toBe(401);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(testDatabaseKinds())('respelled usernames on $label', ({ name }) => {
+  it('when the admin name is sent with a trailing space or in capitals, login fails even with the right password', async () => {
+    const t = await createTestApp(name);
+    try {
+      for (const username of ['admin ', 'ADMIN', 'àdmin']) {
+        const res = await t.call('POST', '/student/api/auth/login', {
+          body: { username, password: t.config.adminPassword },
+        });
+        expect(res.statusCode, JSON.stringify(username)).toBe(401);
+      }
+      const dept = await makeDepartment(t.karina.db);
+      const [id] = await makeStudents(t.karina.db, dept.id, 1, { tel: '010-7777-0001' });
+      const row = await t.karina.db
+        .selectFrom('students')
+        .select('name')
+        .where('id', '=', id!)
+        .executeTakeFirstOrThrow();
+      const padded = await t.call('POST', '/student/api/auth/lookup', {
+        body: { name: `${row.name} `, departmentId: dept.id, phone: '01077770001' },
+      });
+      expect(padded.statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

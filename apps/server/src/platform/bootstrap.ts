@@ -1,5 +1,8 @@
+import { systemActor } from './actor.js';
+import { writeAudit } from './audit.js';
+import { inTransaction } from './transactions.js';
 import type { Db } from './transactions.js';
-import { generatePassword, hashPassword } from './passwords.js';
+import { assertPasswordPolicy, generatePassword, hashPassword } from './passwords.js';
 
 export const BOOTSTRAP_ADMIN = 'admin';
 
@@ -19,15 +22,30 @@ export async function ensureBootstrapAdmin(
     .executeTakeFirst();
   if (existing) return { created: false };
   const chosen = password ?? generatePassword(20);
-  await db
-    .insertInto('admins')
-    .values({
-      username: BOOTSTRAP_ADMIN,
-      name: '학사 관리자',
-      password_hash: await hashPassword(chosen),
-      must_change_password: 0,
-      created_at: now,
-    })
-    .execute();
+  if (password !== undefined) assertPasswordPolicy(password, BOOTSTRAP_ADMIN);
+  const hash = await hashPassword(chosen);
+  await inTransaction(db, async (trx) => {
+    const created = await trx
+      .insertInto('admins')
+      .values({
+        username: BOOTSTRAP_ADMIN,
+        name: '학사 관리자',
+        password_hash: hash,
+        // A generated password was shown on a console; the first login has to replace it.
+        must_change_password: password === undefined ? 1 : 0,
+        created_at: now,
+      })
+      .executeTakeFirstOrThrow();
+    await writeAudit(
+      trx,
+      systemActor,
+      {
+        action: 'admin.bootstrap',
+        target: `admin:${Number(created.insertId)}`,
+        detail: { generated: password === undefined },
+      },
+      now,
+    );
+  });
   return password ? { created: true } : { created: true, generatedPassword: chosen };
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { AppError, ERROR_CATALOG } from './errors.js';
 import type { ErrorCode } from './errors.js';
 
@@ -18,7 +19,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED' || error.code === 'OVERLOADED') void reply.header('retry-after', '1');
+      if ((error.code === 'RATE_LIMITED' || error.code === 'OVERLOADED') && !reply.hasHeader('retry-after')) {
+        void reply.header('retry-after', '1');
+      }
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     const fe = error as FastifyError;
@@ -43,6 +46,20 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send(body('VALIDATION_FAILED', fe.message));
     }
+    // A parent deleted between a service's check and its insert, or a row still referenced: the
+    // database's constraint is the backstop, and the client gets a 409 rather than a 500.
+    if (isForeignKeyViolation(error)) {
+      return reply
+        .status(409)
+        .send(
+          body(
+            'CONFLICT',
+            '참조하는 데이터가 없거나 아직 사용 중입니다 / A record it refers to is missing, or it is still in use',
+          ),
+        );
+    }
+    if (isUniqueViolation(error))
+      return reply.status(409).send(body('DUPLICATE', ERROR_CATALOG.DUPLICATE[1]));
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', ERROR_CATALOG.INTERNAL[1]));
   });

@@ -87,6 +87,7 @@ describe.each(testDatabaseKinds())('department notice boards on $label', ({ name
       { title: 'x'.repeat(201), body: 'b' },
       { title: 't', body: '' },
       { title: 't', body: 'x'.repeat(20_001) },
+      { title: 't', body: '😀'.repeat(20_000) },
       { title: 't', body: 'b', pinned: true },
       { title: 't' },
     ]) {

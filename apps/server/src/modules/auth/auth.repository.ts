@@ -19,7 +19,7 @@ export function findAdminForLogin(db: Db, username: string) {
 export function findStudentNumbersByIdentity(db: Db, name: string, departmentId: number) {
   return db
     .selectFrom('students')
-    .select(['student_no', 'tel'])
+    .select(['student_no', 'tel', 'name'])
     .where('name', '=', name)
     .where('department_id', '=', departmentId)
     .execute();

@@ -5,7 +5,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, actorOf } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/schema.js';
 import { LoginBody, LoginResponse, LookupBody, LookupResponse } from './auth.schema.js';
-import { createAuthService } from './auth.service.js';
+import { createAuthService, lookupName } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const auth = createAuthService(app.deps);
@@ -39,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/student/api/auth/login',
     {
-      ...perTarget(10, (body) => String((body as LoginBody).username).toLowerCase()),
+      ...perTarget(10, (body) => String((body as LoginBody).username)),
       config: { auth: 'public', ...perAddress(600) },
       schema: {
         tags: ['auth'],
@@ -85,7 +85,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/student/api/auth/lookup',
     {
-      ...perTarget(5, (body) => `${(body as LookupBody).departmentId}|${(body as LookupBody).name}`),
+      ...perTarget(
+        5,
+        (body) => `${(body as LookupBody).departmentId}|${lookupName((body as LookupBody).name)}`,
+      ),
       config: { auth: 'public', ...perAddress(60) },
       schema: {
         tags: ['auth'],

@@ -4,17 +4,29 @@ import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { decoyPasswordHash, verifyPassword } from '../../platform/passwords.js';
 import { createSession, deleteSession } from '../../platform/sessions.js';
+import { inTransaction } from '../../platform/transactions.js';
 import type { Session } from '../../platform/sessions.js';
 import type { LookupBody, SessionUser } from './auth.schema.js';
 import { findAdminForLogin, findStudentForLogin, findStudentNumbersByIdentity } from './auth.repository.js';
 
 const STUDENT_NO = /^[0-9]{7}$/;
+/**
+ * The only usernames that exist: a 학번 or an admin name as `karina admin create` accepts it.
+ * Anything else is refused before the lookup, because MariaDB's collation would match "admin " or
+ * "Admin" to "admin" and each spelling would get its own throttle bucket.
+ */
+export const USERNAME = /^([0-9]{7}|[a-z][a-z0-9._-]{2,63})$/;
 
 export interface LoginResult {
   token: string;
   csrfToken: string;
   expiresAt: number;
   user: SessionUser;
+}
+
+/** The one spelling of a name that lookups use, for the query and for the throttle's key alike. */
+export function lookupName(name: string): string {
+  return name.normalize('NFC').trim();
 }
 
 function digitsOnly(phone: string): string {
@@ -25,9 +37,10 @@ export function createAuthService(deps: AppDeps) {
   const { db, clock, config } = deps;
 
   async function login(username: string, password: string, actor: Actor): Promise<LoginResult> {
+    const wellFormed = USERNAME.test(username);
     const isStudent = STUDENT_NO.test(username);
-    const student = isStudent ? await findStudentForLogin(db, username) : undefined;
-    const admin = isStudent ? undefined : await findAdminForLogin(db, username);
+    const student = wellFormed && isStudent ? await findStudentForLogin(db, username) : undefined;
+    const admin = wellFormed && !isStudent ? await findAdminForLogin(db, username) : undefined;
     const account = student ?? admin;
     // Verify against a decoy for unknown names so the response time does not reveal which exist.
     const ok = await verifyPassword(account?.password_hash ?? (await decoyPasswordHash()), password);
@@ -41,18 +54,21 @@ export function createAuthService(deps: AppDeps) {
       throw new AppError('INVALID_CREDENTIALS');
     }
     const role = student ? 'student' : 'admin';
-    const session = await createSession(db, {
-      role,
-      userId: account.id,
-      now: clock.now(),
-      ttlMs: config.sessionTtlMs,
+    const session = await inTransaction(db, async (trx) => {
+      const created = await createSession(trx, {
+        role,
+        userId: account.id,
+        now: clock.now(),
+        ttlMs: config.sessionTtlMs,
+      });
+      await writeAudit(
+        trx,
+        { ...actor, role, id: account.id },
+        { action: 'auth.login', target: `${role}:${account.id}` },
+        clock.now(),
+      );
+      return created;
     });
-    await writeAudit(
-      db,
-      { ...actor, role, id: account.id },
-      { action: 'auth.login', target: `${role}:${account.id}` },
-      clock.now(),
-    );
     return {
       ...session,
       user: {
@@ -66,20 +82,26 @@ export function createAuthService(deps: AppDeps) {
   }
 
   async function logout(session: Session, actor: Actor): Promise<void> {
-    await deleteSession(db, session.tokenHash);
-    await writeAudit(
-      db,
-      actor,
-      { action: 'auth.logout', target: `${session.role}:${session.userId}` },
-      clock.now(),
-    );
+    await inTransaction(db, async (trx) => {
+      await deleteSession(trx, session.tokenHash);
+      await writeAudit(
+        trx,
+        actor,
+        { action: 'auth.logout', target: `${session.role}:${session.userId}` },
+        clock.now(),
+      );
+    });
   }
 
   /** 학번 조회: the number only when name, department and phone all match; never says which part failed. */
   async function lookupStudentNumber(input: LookupBody): Promise<{ studentNo: string }> {
-    const candidates = await findStudentNumbersByIdentity(db, input.name.trim(), input.departmentId);
+    const name = lookupName(input.name);
+    const candidates = await findStudentNumbersByIdentity(db, name, input.departmentId);
     const phone = digitsOnly(input.phone);
-    const match = candidates.find((c) => c.tel !== null && digitsOnly(c.tel) === phone && phone.length >= 4);
+    // Exact match in code: the database collation would also accept other spellings of the name.
+    const match = candidates.find(
+      (c) => c.name === name && c.tel !== null && phone.length >= 9 && digitsOnly(c.tel) === phone,
+    );
     if (!match) throw new AppError('NOT_FOUND', '일치하는 학생이 없습니다 / No student matches');
     return { studentNo: match.student_no };
   }
