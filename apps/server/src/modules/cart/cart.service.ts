@@ -25,6 +25,7 @@ import {
   listCartRows,
   sectionExists,
 } from './cart.repository.js';
+import { professorOrTba } from '../catalog/catalog.meetings.js';
 
 /** A cart (예비수강신청) can be edited while any cart, registration or add/drop period is open for the student's year. */
 const CART_KINDS = ['cart', 'registration', 'add_drop'] as const;
@@ -109,10 +110,7 @@ export function createCartService(deps: AppDeps, enrollment: EnrollmentService) 
         sectionNumber: r.number,
         subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name, type: r.subject_type },
         credits: r.credits,
-        professor:
-          r.professor_id !== null && r.professor_name !== null
-            ? { id: r.professor_id, name: r.professor_name }
-            : null,
+        professor: professorOrTba(r.professor_id, r.professor_name),
         capacity: r.capacity,
         enrolled: r.taken,
         meetings: mine.map((m) => ({

@@ -4,6 +4,7 @@ import { groupMeetings } from './catalog.meetings.js';
 import type { SectionFilter, SectionRow } from './catalog.repository.js';
 import { countSections, findMeetingRows, findSectionRows } from './catalog.repository.js';
 import type { SectionItem, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
+import { professorOrTba } from './catalog.meetings.js';
 
 function sectionRowToItem(row: SectionRow, meetings: SectionItem['meetings']): SectionItem {
   const waitlisted = Number(row.waitlisted ?? 0);
@@ -19,10 +20,7 @@ function sectionRowToItem(row: SectionRow, meetings: SectionItem['meetings']): S
       targetYear: row.target_year,
       department: { id: row.department_id, code: row.department_code, name: row.department_name },
     },
-    professor:
-      row.professor_id !== null && row.professor_name !== null
-        ? { id: row.professor_id, name: row.professor_name }
-        : null,
+    professor: professorOrTba(row.professor_id, row.professor_name),
     capacity: row.capacity,
     enrolled: row.taken,
     waitlisted,

@@ -38,6 +38,7 @@ import type { MeetingRow } from './enrollment.repository.js';
 import { deleteOwnCartItem } from '../cart/cart.repository.js';
 import { findTimeConflict, minutesToClock } from './enrollment.rules.js';
 import type { Meeting } from './enrollment.rules.js';
+import { professorOrTba } from '../catalog/catalog.meetings.js';
 
 /** Periods in which registering, dropping and wait-listing are allowed. */
 export const REGISTRATION_KINDS = ['registration', 'add_drop'] as const;
@@ -255,10 +256,7 @@ async function enrollmentItems(
     sectionNumber: r.number,
     subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name, type: r.subject_type },
     credits: r.credits,
-    professor:
-      r.professor_id !== null && r.professor_name !== null
-        ? { id: r.professor_id, name: r.professor_name }
-        : null,
+    professor: professorOrTba(r.professor_id, r.professor_name),
     meetings: (meetings.get(r.section_id) ?? []).map((m) => ({
       day: m.day,
       start: minutesToClock(m.startMin),
@@ -310,10 +308,7 @@ export function createEnrollmentService(deps: AppDeps) {
             type: section.subject_type,
           },
           credits: section.credits,
-          professor:
-            section.professor_id !== null && section.professor_name !== null
-              ? { id: section.professor_id, name: section.professor_name }
-              : null,
+          professor: professorOrTba(section.professor_id, section.professor_name),
           meetings: meetings.map((m) => ({
             day: m.day,
             start: minutesToClock(m.startMin),

@@ -43,7 +43,10 @@ const MAX_BODY_BYTES = 65_535;
 function assertBody(body: string): void {
   if (body.trim() === '') throw new AppError('VALIDATION_FAILED', '본문이 비어 있습니다 / body is blank');
   if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
-    throw new AppError('VALIDATION_FAILED', `본문이 너무 깁니다 / body is longer than ${MAX_BODY_BYTES} bytes in UTF-8`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `본문이 너무 깁니다 / body is longer than ${MAX_BODY_BYTES} bytes in UTF-8`,
+    );
   }
 }
 

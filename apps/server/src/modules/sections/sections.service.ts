@@ -24,6 +24,7 @@ import {
   updateSection,
   waitlistedStudents,
 } from './sections.repository.js';
+import { professorOrTba } from '../catalog/catalog.meetings.js';
 
 const SECTION = '분반 / section';
 const SUBJECT = '교과목 / subject';
@@ -41,10 +42,7 @@ function sectionRowToSection(row: SectionRow, meetings: AdminSection['meetings']
       type: row.type,
       department: { id: row.department_id, code: row.department_code, name: row.department_name },
     },
-    professor:
-      row.professor_id !== null && row.professor_name !== null
-        ? { id: row.professor_id, name: row.professor_name }
-        : null,
+    professor: professorOrTba(row.professor_id, row.professor_name),
     capacity: row.capacity,
     taken: row.taken,
     enrolled: Number(row.enrolled ?? 0),

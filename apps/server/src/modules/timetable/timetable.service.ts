@@ -4,6 +4,7 @@ import { findMeetingRows } from '../catalog/catalog.repository.js';
 import { timetableToIcs } from './timetable.ics.js';
 import { findEnrolledSections } from './timetable.repository.js';
 import type { Grid, Timetable, TimetableItem } from './timetable.schema.js';
+import { professorOrTba } from '../catalog/catalog.meetings.js';
 
 function itemsToGrid(items: readonly TimetableItem[]): Grid {
   const grid: Grid = { MON: [], TUE: [], WED: [], THU: [], FRI: [], SAT: [] };
@@ -40,10 +41,7 @@ export function createTimetableService(deps: AppDeps) {
       subjectCode: row.subject_code,
       subjectName: row.subject_name,
       credits: row.credits,
-      professor:
-        row.professor_id !== null && row.professor_name !== null
-          ? { id: row.professor_id, name: row.professor_name }
-          : null,
+      professor: professorOrTba(row.professor_id, row.professor_name),
       meetings: meetings.get(row.section_id) ?? [],
     }));
   }
