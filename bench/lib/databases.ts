@@ -36,7 +36,7 @@ async function createMariaDbDatabase(base: string): Promise<string> {
     password: decodeURIComponent(u.password),
   });
   try {
-    await conn.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   } finally {
     await conn.end();
   }

@@ -9,12 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { registerStudentService, registerSugangService } from './modules/index.js';
-import { authPlugin } from './platform/auth.js';
+import { authPlugin, routeNeedsAuthRule } from './platform/auth.js';
 import { systemClock } from './platform/clock.js';
 import type { Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { installErrorHandler } from './platform/error-handler.js';
-import { createValidatorCompiler } from './platform/validation.js';
+import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
@@ -45,6 +45,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
           'req.headers.cookie',
           'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
+          'err.sql',
         ],
         censor: '[redacted]',
       },
@@ -63,6 +64,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(createValidatorCompiler());
+  closeUndeclaredQuerystrings(app, routeNeedsAuthRule);
 
   const deps: AppDeps = {
     config,

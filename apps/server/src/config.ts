@@ -104,6 +104,8 @@ function trustProxy(env: Env, problems: string[]): false | number | string[] {
   if (/^[0-9]+$/.test(raw)) {
     const hops = Number(raw);
     if (hops >= 1 && hops <= 10) return hops;
+    problems.push(`KARINA_TRUST_PROXY hop count must be 1-10, got "${raw}"`);
+    return false;
   }
   const list = raw.split(',').map((part) => part.trim());
   if (list.every((part) => /^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && part.length > 0)) return list;

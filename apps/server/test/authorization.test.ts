@@ -31,7 +31,9 @@ describe.each(testDatabaseKinds())('authorization on every route on $label', ({ 
   });
 
   it('when anonymous, every non-public route answers 401 UNAUTHENTICATED', async () => {
-    for (const route of t.app.guardedRoutes.filter((r) => r.auth !== 'public')) {
+    const guarded = t.app.guardedRoutes.filter((r) => r.auth !== 'public');
+    expect(guarded.length).toBeGreaterThan(20);
+    for (const route of guarded) {
       const res = await t.app.inject({
         method: route.method as 'GET',
         url: concreteUrl(route.url),
@@ -58,12 +60,25 @@ describe.each(testDatabaseKinds())('authorization on every route on $label', ({ 
   });
 
   it('when an admin calls a student-only route, the answer is 403 FORBIDDEN', async () => {
-    for (const route of t.app.guardedRoutes.filter((r) => r.auth === 'student')) {
+    const studentOnly = t.app.guardedRoutes.filter((r) => r.auth === 'student');
+    expect(studentOnly.length).toBeGreaterThan(10);
+    for (const route of studentOnly) {
       const res = await t.call(route.method as 'GET', concreteUrl(route.url), {
         token: t.adminToken,
         body: {},
       });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+  });
+
+  it('when any API GET route gets an unknown query parameter, it answers 400 naming it', async () => {
+    const gets = t.app.guardedRoutes.filter((r) => r.method === 'GET');
+    expect(gets.length).toBeGreaterThan(10);
+    for (const route of gets) {
+      const token = route.auth === 'student' ? studentToken : t.adminToken;
+      const res = await t.call('GET', `${concreteUrl(route.url)}?bogus=1`, { token });
+      expect(res.statusCode, `GET ${route.url}`).toBe(400);
+      expect(res.json<{ error: { message: string } }>().error.message, `GET ${route.url}`).toContain('bogus');
     }
   });
 

@@ -1,7 +1,9 @@
-import { connectDatabase, migrateToLatest } from '@karina/db';
+import { connectDatabase, migrateToLatest, redactDbUrl } from '@karina/db';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { ensureBootstrapAdmin } from '../src/platform/bootstrap.js';
+import { withoutStatementText } from '../src/platform/error-handler.js';
+import { createTestApp } from './support/app.js';
 
 describe('bootstrap admin', () => {
   it('when no password is configured, a generated one is returned once, must be changed, and is audited', async () => {
@@ -54,5 +56,46 @@ describe('KARINA_TRUST_PROXY', () => {
 
   it('refuses a bootstrap password without a digit', () => {
     expect(() => loadConfig({ KARINA_ADMIN_PASSWORD: 'only-letters-here' })).toThrow(/letter and a digit/);
+  });
+});
+
+describe('secrets stay out of logs and the audit trail', () => {
+  it('redacts a database password even when it contains "@" or has no user', () => {
+    expect(redactDbUrl('mysql://karina:p@ss@w0rd@db:3306/k')).toBe('mysql://karina:***@db:3306/k');
+    expect(redactDbUrl('mysql://:onlypass@db/k')).toBe('mysql://:***@db/k');
+    expect(redactDbUrl('sqlite:./data/karina.db')).toBe('sqlite:./data/karina.db');
+  });
+
+  it('drops the statement text (with its values) that mysql2 attaches to errors, keeping message and code', () => {
+    const error = Object.assign(new Error('Duplicate entry'), {
+      code: 'ER_DUP_ENTRY',
+      sql: "insert into admins values ('$argon2id$secret')",
+    });
+    const logged = withoutStatementText(error) as Record<string, unknown>;
+    expect(logged.sql).toBeUndefined();
+    expect(logged.code).toBe('ER_DUP_ENTRY');
+    expect((logged as unknown as Error).message).toBe('Duplicate entry');
+    expect(error.sql).toContain('secret');
+  });
+
+  it('when a login fails, the audit row never holds what was typed as the username', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'MyS3cret!Passw0rd', password: 'x' },
+      });
+      await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'admin', password: 'wrong-password-1' },
+      });
+      const rows = await t.karina.db
+        .selectFrom('audit_log')
+        .select(['target', 'outcome'])
+        .where('action', '=', 'auth.login')
+        .execute();
+      expect(rows.map((r) => r.target)).toEqual(['user:unknown', expect.stringMatching(/^admin:\d+$/)]);
+      expect(JSON.stringify(rows)).not.toContain('MyS3cret');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -56,8 +56,15 @@ export function parseDbUrl(url: string): { dialect: DialectName; target: string 
   throw new Error('KARINA_DB_URL must start with sqlite: or mysql://');
 }
 
+/** The URL with its password replaced, parsed the way the driver parses it (a password may contain "@"). */
 export function redactDbUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/.*@/, '//***@');
+  }
 }
 
 export function connectDatabase(url: string, options: ConnectOptions = {}): KarinaDb {

@@ -2,16 +2,15 @@ import { connectDatabase, migrateToLatest } from '@karina/db';
 import { systemActor } from '../platform/actor.js';
 import { writeAudit } from '../platform/audit.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
-import { AppError } from '../platform/errors.js';
-import { assertPasswordPolicy, generatePassword, hashPassword } from '../platform/passwords.js';
+import { generatePassword, hashPassword } from '../platform/passwords.js';
 import { inTransaction } from '../platform/transactions.js';
 import type { CliContext } from './io.js';
-import { CliError, loadConfigOrFail, printBox, say } from './io.js';
+import { CliError, loadConfigOrFail, printBox } from './io.js';
 
 export const ADMIN_HELP = `Usage: karina admin create --username U [--name NAME]
 
-Creates a registrar (admin) account. The password is KARINA_ADMIN_PASSWORD when set; otherwise one
-is generated, printed once, and must be changed at the first login.
+Creates a registrar (admin) account with a generated password, printed once; it must be changed at
+the first login. KARINA_ADMIN_PASSWORD is not used here: it is only the bootstrap admin's password.
 
 Options:
   --username U   login name: 3-64 characters, a lowercase letter first, then a-z 0-9 . _ -
@@ -36,16 +35,9 @@ export async function adminCreate(args: AdminCreateArgs, ctx: CliContext): Promi
   }
   const name = (args.name ?? username).trim();
   if (name.length === 0 || name.length > 100) throw new CliError('--name must be 1-100 characters', 2);
-  const chosen = config.adminPassword;
-  if (chosen !== undefined) {
-    try {
-      assertPasswordPolicy(chosen, username);
-    } catch (error) {
-      if (error instanceof AppError) throw new CliError(`KARINA_ADMIN_PASSWORD: ${error.message}`);
-      throw error;
-    }
-  }
-  const password = chosen ?? generatePassword(20);
+  // Each registrar gets their own secret: sharing the deploy's KARINA_ADMIN_PASSWORD would let any
+  // one of them log in as another, and the audit log could no longer tell them apart.
+  const password = generatePassword(20);
   const passwordHash = await hashPassword(password);
   const karina = connectDatabase(config.dbUrl, { poolSize: 2 });
   try {
@@ -59,7 +51,8 @@ export async function adminCreate(args: AdminCreateArgs, ctx: CliContext): Promi
             username,
             name,
             password_hash: passwordHash,
-            must_change_password: chosen === undefined ? 1 : 0,
+            // The password was shown on a console; the first login has to replace it.
+            must_change_password: 1,
             created_at: now,
           })
           .executeTakeFirst();
@@ -78,14 +71,10 @@ export async function adminCreate(args: AdminCreateArgs, ctx: CliContext): Promi
       if (isUniqueViolation(error)) throw new CliError(`an admin named "${username}" already exists`);
       throw error;
     }
-    if (chosen === undefined) {
-      printBox(ctx.stdout, [
-        `admin: ${username} / ${password} — shown once`,
-        'a new password must be chosen at the first login',
-      ]);
-    } else {
-      say(ctx.stdout, `admin ${username} created with the password from KARINA_ADMIN_PASSWORD`);
-    }
+    printBox(ctx.stdout, [
+      `admin: ${username} / ${password} — shown once`,
+      'a new password must be chosen at the first login',
+    ]);
     return 0;
   } finally {
     await karina.close();

@@ -15,6 +15,23 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 };
 
+/**
+ * mysql2 attaches the statement with its values filled in (`sql`) to every error; those values
+ * can be password hashes or personal data, so they never reach the log. The message and code stay.
+ */
+export function withoutStatementText(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'sql' in error) {
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, error) as Record<string, unknown>;
+    delete copy.sql;
+    if (error instanceof Error) {
+      Object.defineProperty(copy, 'message', { value: error.message, enumerable: false });
+      Object.defineProperty(copy, 'stack', { value: error.stack, enumerable: false });
+    }
+    return copy;
+  }
+  return error;
+}
+
 /** One place that turns every thrown thing into {"error":{"code","message"}}; 5xx bodies say nothing internal. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -60,7 +77,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isUniqueViolation(error))
       return reply.status(409).send(body('DUPLICATE', ERROR_CATALOG.DUPLICATE[1]));
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: withoutStatementText(error) }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', ERROR_CATALOG.INTERNAL[1]));
   });
   app.setNotFoundHandler((request, reply) =>

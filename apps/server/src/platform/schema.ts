@@ -21,6 +21,11 @@ export function Body<T extends Record<string, TSchema>>(properties: T) {
   return Type.Object(properties, { additionalProperties: false });
 }
 
+/** A closed object for PATCH: at least one field, so an empty edit is a 400 rather than a no-op audit row. */
+export function PatchBody<T extends Record<string, TSchema>>(properties: T) {
+  return Type.Object(properties, { additionalProperties: false, minProperties: 1 });
+}
+
 export const errorResponses = {
   400: ErrorBody,
   401: ErrorBody,

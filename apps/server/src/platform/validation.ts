@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import type { Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
-import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from 'fastify';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const wrapped = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
@@ -27,4 +27,15 @@ export function createValidatorCompiler(): FastifySchemaCompiler<FastifySchema> 
   addFormats(body);
   addFormats(text);
   return ({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema as object);
+}
+
+/**
+ * Every API route validates its querystring: a route that declares none gets an empty closed
+ * one, so `?bogus=1` is a 400 everywhere instead of being silently ignored on some routes.
+ */
+export function closeUndeclaredQuerystrings(app: FastifyInstance, needsSchema: (url: string) => boolean): void {
+  app.addHook('onRoute', (route) => {
+    if (!needsSchema(route.url) || route.schema?.querystring) return;
+    route.schema = { ...route.schema, querystring: { type: 'object', properties: {}, additionalProperties: false } };
+  });
 }

@@ -83,6 +83,13 @@ describe.each(testDatabaseKinds())('admin departments on $label', ({ name }) => 
     expect(row?.name).toBe(b.name);
   });
 
+  it('when names differ only in case or accents, both databases treat them alike (binary collation)', async () => {
+    for (const name of ['Physics학과', 'physics학과', 'Café학과', 'Cafe학과']) {
+      const res = await t.call('POST', '/admin/api/departments', { token: t.adminToken, body: { name } });
+      expect(res.statusCode, name).toBe(201);
+    }
+  });
+
   it('when the body is bad (unknown field, long name, bad code, blank name), the answer is 400 and nothing is written', async () => {
     const before = await countRows(t, 'departments');
     for (const body of [

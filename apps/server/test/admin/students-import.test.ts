@@ -122,6 +122,37 @@ describe.each(testDatabaseKinds())('admin student CSV import on $label', ({ name
     expect(ok.json<ImportResult>().rows[0]?.studentNo).toBe(`26${a.code}001`);
   });
 
+  it('when rows have an entryYear outside 2006~2027 (clock 2026), nothing is written and each such row names the range', async () => {
+    const a = await createDepartment(t);
+    const students = await countRows(t, 'students');
+    const audits = await countRows(t, 'audit_log');
+    const res = await upload(
+      [
+        'name,departmentCode,entryYear,year',
+        `범위안,${a.code},2026,1`,
+        `먼미래,${a.code},2099,1`,
+        `지난세기,${a.code},1999,4`,
+        `내후년,${a.code},2028,1`,
+      ].join('\n'),
+    );
+    expectError(res, 400, 'VALIDATION_FAILED');
+    const rows = res.json<{ error: { details: { rows: { row: number; errors: string[] }[] } } }>().error
+      .details.rows;
+    expect(rows.map((r) => r.row)).toEqual([3, 4, 5]);
+    for (const r of rows) expect(r.errors).toEqual([expect.stringMatching(/entryYear.*2006.*2027/)]);
+    expect(await countRows(t, 'students')).toBe(students);
+    expect(await countRows(t, 'audit_log')).toBe(audits);
+
+    const ok = await upload(
+      ['name,departmentCode,entryYear,year', `처음,${a.code},2006,4`, `끝,${a.code},2027,1`].join('\n'),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<ImportResult>().rows.map((r) => r.studentNo)).toEqual([
+      `06${a.code}001`,
+      `27${a.code}001`,
+    ]);
+  });
+
   it('when the header, the format or the content type is wrong, the answer is 4xx and nothing is written', async () => {
     const a = await createDepartment(t);
     const students = await countRows(t, 'students');

@@ -147,6 +147,50 @@ describe.each(testDatabaseKinds())('admin students on $label', ({ name }) => {
     expect(await countRows(t, 'audit_log')).toBe(audits);
   });
 
+  it('when entryYear is outside 20 years back to next year (clock 2026), it is 400 naming 2006~2027 and nothing is written', async () => {
+    const d = await createDepartment(t);
+    const before = await countRows(t, 'students');
+    const audits = await countRows(t, 'audit_log');
+    for (const entryYear of [2099, 2028, 2005, 1999]) {
+      const res = await create({ departmentId: d.id, name: 'a', entryYear, year: 1 });
+      expectError(res, 400, 'VALIDATION_FAILED');
+      expect(res.json<{ error: { message: string } }>().error.message).toMatch(/2006.*2027/);
+    }
+    expect(await countRows(t, 'students')).toBe(before);
+    expect(await countRows(t, 'audit_log')).toBe(audits);
+
+    const oldest = await create({ departmentId: d.id, name: 'a', entryYear: 2006, year: 4 });
+    expect(oldest.statusCode).toBe(201);
+    expect(oldest.json<Created>().studentNo).toBe(`06${d.code}001`);
+    const newest = await create({ departmentId: d.id, name: 'b', entryYear: 2027, year: 1 });
+    expect(newest.statusCode).toBe(201);
+    expect(newest.json<Created>().studentNo).toBe(`27${d.code}001`);
+    const rows = await t.karina.db
+      .selectFrom('students')
+      .select('entry_year')
+      .where('department_id', '=', d.id)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.entry_year)).toEqual([2006, 2027]);
+  });
+
+  it('when it is already New Year in Seoul but not in UTC, next year is the new year plus one', async () => {
+    const d = await createDepartment(t);
+    const saved = t.clock.now();
+    try {
+      t.clock.set(Date.UTC(2025, 11, 31, 14, 59, 59));
+      const lateDecember = await create({ departmentId: d.id, name: 'a', entryYear: 2027, year: 1 });
+      expectError(lateDecember, 400, 'VALIDATION_FAILED');
+      expect(lateDecember.json<{ error: { message: string } }>().error.message).toMatch(/2005.*2026/);
+      t.clock.set(Date.UTC(2025, 11, 31, 15, 0, 0));
+      const newYear = await create({ departmentId: d.id, name: 'a', entryYear: 2027, year: 1 });
+      expect(newYear.statusCode).toBe(201);
+      expect(newYear.json<Created>().studentNo).toBe(`27${d.code}001`);
+    } finally {
+      t.clock.set(saved);
+    }
+  });
+
   it('when 50 students of one department and year are created at once, all 50 get distinct 학번 with the YY+DD prefix', async () => {
     const d = await createDepartment(t);
     const results = await Promise.all(
@@ -304,12 +348,34 @@ describe.each(testDatabaseKinds())('admin students on $label', ({ name }) => {
     expectError(await patch(s.id, { year: 9 }), 400, 'VALIDATION_FAILED');
     expectError(await patch(s.id, { studentNo: '1234567' }), 400, 'VALIDATION_FAILED');
     expectError(await patch(s.id, { birthDate: '2001-13-01' }), 400, 'VALIDATION_FAILED');
+    expectError(await patch(s.id, { entryYear: 2020 }), 400, 'VALIDATION_FAILED');
     const row = await t.karina.db
       .selectFrom('students')
       .selectAll()
       .where('id', '=', s.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ department_id: d.id, year: 1, student_no: s.studentNo });
+  });
+
+  it('when a patch has no field at all, it is 400 and writes neither the student nor an audit entry', async () => {
+    const d = await createDepartment(t);
+    const s = await insertStudent(t, d.id);
+    const audits = await countRows(t, 'audit_log');
+    for (const body of [{}, { address: {} }]) {
+      expectError(
+        await t.call('PATCH', `/admin/api/students/${s.id}`, { token: t.adminToken, body }),
+        400,
+        'VALIDATION_FAILED',
+      );
+    }
+    expect(await countRows(t, 'audit_log')).toBe(audits);
+    expect(await auditActions(t, `student:${s.id}`)).toEqual([]);
+    const ok = await t.call('PATCH', `/admin/api/students/${s.id}`, {
+      token: t.adminToken,
+      body: { address: { line2: '101호' } },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(await auditActions(t, `student:${s.id}`)).toEqual(['student.update']);
   });
 
   it('when a password is reset, a new one is returned once, must be changed, and the old sessions end', async () => {

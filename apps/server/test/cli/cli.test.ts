@@ -190,17 +190,22 @@ describe.each(testDatabaseKinds())('karina CLI on $label', ({ name }) => {
     expect(reset.out).toMatch(/20 students/);
   });
 
-  it('when an admin is created without KARINA_ADMIN_PASSWORD, a password is printed once and a duplicate is refused', async () => {
+  it('when an admin is created, even with KARINA_ADMIN_PASSWORD set, a generated password is printed once, works for login and must be changed; a duplicate is refused', async () => {
     const url = await createTestDatabaseUrl(name);
-    const env = { KARINA_DB_URL: url };
+    const sharedSecret = 'deploy-secret-2026';
+    const env = { KARINA_DB_URL: url, KARINA_ADMIN_PASSWORD: sharedSecret };
     const created = await karina(['admin', 'create', '--username', 'registrar', '--name', '학사팀'], env);
+    expect(created.err).toBe('');
     expect(created.code).toBe(0);
-    expect(created.out).toMatch(/admin: registrar \/ [A-Za-z0-9]{20} — shown once/);
+    expect(created.out).toMatch(/╔═+╗\n║ admin: registrar \/ [A-Za-z0-9]{20} — shown once/);
+    expect(created.out).not.toContain(sharedSecret);
+    const password = /admin: registrar \/ ([A-Za-z0-9]{20}) — shown once/.exec(created.out)?.[1] ?? '';
     const dup = await karina(['admin', 'create', '--username', 'registrar'], env);
     expectExit(dup, 1, 'already exists');
     expectExit(await karina(['admin', 'create', '--username', '2601001'], env), 2, '--username');
 
     const check = connectDatabase(url);
+    const app = await buildApp(testConfig({ dbUrl: url }), { db: check.db, dialect: check.dialect });
     try {
       const row = await check.db
         .selectFrom('admins')
@@ -210,7 +215,21 @@ describe.each(testDatabaseKinds())('karina CLI on $label', ({ name }) => {
       expect(row).toEqual({ name: '학사팀', must_change_password: 1 });
       const audit = await check.db.selectFrom('audit_log').select(['action', 'actor_role']).execute();
       expect(audit).toEqual([{ action: 'admin.create', actor_role: 'system' }]);
+
+      const login = (pw: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/student/api/auth/login',
+          payload: { username: 'registrar', password: pw },
+        });
+      const ok = await login(password);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({
+        user: { username: 'registrar', role: 'admin', mustChangePassword: true },
+      });
+      expect((await login(sharedSecret)).statusCode).toBe(401);
     } finally {
+      await app.close();
       await check.close();
     }
   });

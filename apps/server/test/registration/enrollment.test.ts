@@ -107,7 +107,9 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
     t.clock.advance(2 * HOUR);
     try {
       const res = await register(s.token, section);
+      expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ error: { code: 'REGISTRATION_CLOSED' } });
+      expect(await seatState(t.karina.db, section)).toMatchObject({ taken: 0, rows: 0 });
     } finally {
       t.clock.advance(-2 * HOUR);
     }
@@ -289,6 +291,20 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
     const other = await register(s.token, section + 1000, key);
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('when two keys differ only in case, they are two keys on both databases (binary collation)', async () => {
+    const s = await student();
+    const a = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      meetings: [['MON', '18:00', '19:00']],
+    });
+    const b = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      meetings: [['TUE', '18:00', '19:00']],
+    });
+    expect((await register(s.token, a, { 'idempotency-key': 'Key-abc' })).statusCode).toBe(201);
+    const other = await register(s.token, b, { 'idempotency-key': 'KEY-ABC' });
+    expect(other.statusCode).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('when a rule violation is replayed by key, the same error comes back even after the rule would pass', async () => {

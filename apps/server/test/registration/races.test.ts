@@ -24,11 +24,6 @@ function codesOf(responses: { statusCode: number; json: () => unknown }[]): Reco
   return counts;
 }
 
-function minutes(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
 describe.each(testDatabaseKinds())('registration races on $label', ({ name }) => {
   let t: TestApp;
   let dept: number;
@@ -149,7 +144,6 @@ describe.each(testDatabaseKinds())('registration races on $label', ({ name }) =>
     }
     // At most one of each overlapping pair, and the credit cap really bound: 6 of 9 subjects fit.
     expect(held.length).toBe(6);
-    void minutes;
   });
 
   it('when drops race registrations on a full section with a wait-list, counters and rows agree and nobody is promoted twice', async () => {

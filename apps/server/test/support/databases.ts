@@ -33,7 +33,7 @@ export async function createTestDatabaseUrl(kind: DialectName): Promise<string> 
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
   });
-  await conn.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await conn.end();
   return `${base}/${name}`;
 }

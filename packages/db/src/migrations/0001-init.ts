@@ -10,9 +10,13 @@ type AnyDb = Kysely<Record<string, unknown>>;
  * students block a department delete (RESTRICT); a deleted professor leaves sections TBA (SET NULL).
  */
 export function initMigration(dialect: DialectName): Migration {
+  // utf8mb4_bin: strings compare and sort by code point, exactly as SQLite does, so a unique name,
+  // an idempotency key or a 학번 lookup behaves the same on both engines (a case- and
+  // accent-insensitive collation would make "Physics" and "physics", or "Key" and "KEY", collide
+  // on MariaDB only).
   const tableEnd = <T extends string, C extends string>(t: CreateTableBuilder<T, C>) =>
     dialect === 'mysql'
-      ? t.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_unicode_ci`)
+      ? t.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`)
       : t;
   const id = 'id';
   const pk = <T extends string, C extends string>(t: CreateTableBuilder<T, C>) =>

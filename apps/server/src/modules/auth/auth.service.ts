@@ -48,7 +48,12 @@ export function createAuthService(deps: AppDeps) {
       await writeAudit(
         db,
         actor,
-        { action: 'auth.login', target: `user:${username.slice(0, 64)}`, outcome: 'INVALID_CREDENTIALS' },
+        {
+          action: 'auth.login',
+          // Never the typed username: people type their password into that field.
+          target: account ? `${student ? 'student' : 'admin'}:${account.id}` : 'user:unknown',
+          outcome: 'INVALID_CREDENTIALS',
+        },
         clock.now(),
       );
       throw new AppError('INVALID_CREDENTIALS');

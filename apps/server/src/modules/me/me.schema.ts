@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body } from '../../platform/schema.js';
+import { Body, PatchBody } from '../../platform/schema.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -27,7 +27,7 @@ export const Profile = Type.Object({
 });
 export type Profile = Static<typeof Profile>;
 
-export const UpdateProfileBody = Body({
+export const UpdateProfileBody = PatchBody({
   tel: Type.Optional(Nullable(Type.String({ minLength: 4, maxLength: 20, pattern: '^[0-9+() -]+$' }))),
   email: Type.Optional(Nullable(Type.String({ maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }))),
   birthDate: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }))),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { PeriodKind, PeriodsTable } from '@karina/db';
+import type { DialectName, PeriodKind, PeriodsTable } from '@karina/db';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 export type PeriodRow = Selectable<PeriodsTable>;
@@ -56,6 +56,12 @@ export function listUpcomingPeriods(db: Db, now: number) {
 
 export function findPeriod(db: Db | Trx, id: number) {
   return db.selectFrom('periods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The period row under its write lock, so two edits cannot each pass the window check and combine into a window that closes before it opens. */
+export function lockPeriod(trx: Trx, dialect: DialectName, id: number) {
+  const q = trx.selectFrom('periods').selectAll().where('id', '=', id);
+  return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export async function insertPeriod(trx: Trx, row: Insertable<PeriodsTable>): Promise<number> {

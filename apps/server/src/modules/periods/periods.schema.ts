@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body } from '../../platform/schema.js';
+import { Body, PatchBody } from '../../platform/schema.js';
 
 export const PeriodKindSchema = Type.Union(
   [Type.Literal('registration'), Type.Literal('cart'), Type.Literal('add_drop')],
@@ -46,7 +46,7 @@ export const CreatePeriodBody = Body({
 });
 export type CreatePeriodBody = Static<typeof CreatePeriodBody>;
 
-export const UpdatePeriodBody = Body({
+export const UpdatePeriodBody = PatchBody({
   name: Type.Optional(PeriodName),
   kind: Type.Optional(PeriodKindSchema),
   opensAt: Type.Optional(Instant),

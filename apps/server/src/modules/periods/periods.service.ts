@@ -11,6 +11,7 @@ import {
   ALL_YEARS_MASK,
   deletePeriod,
   findPeriod,
+  lockPeriod,
   insertPeriod,
   listPeriods,
   listUpcomingPeriods,
@@ -60,7 +61,7 @@ function cleanName(raw: string): string {
 }
 
 export function createPeriodsService(deps: AppDeps) {
-  const { db, clock } = deps;
+  const { db, clock, dialect } = deps;
 
   async function list(): Promise<Period[]> {
     const now = clock.now();
@@ -123,7 +124,7 @@ export function createPeriodsService(deps: AppDeps) {
     if (input.years !== undefined) patch.years_mask = yearsToMask(input.years);
     if (input.maxCredits !== undefined) patch.max_credits = input.maxCredits;
     await inTransaction(db, async (trx) => {
-      const period = await findPeriod(trx, id);
+      const period = await lockPeriod(trx, dialect, id);
       if (!period) throw notFound(PERIOD);
       assertWindow(patch.opens_at ?? Number(period.opens_at), patch.closes_at ?? Number(period.closes_at));
       await updatePeriod(trx, id, patch);
@@ -139,7 +140,7 @@ export function createPeriodsService(deps: AppDeps) {
 
   async function remove(id: number, actor: Actor): Promise<void> {
     await inTransaction(db, async (trx) => {
-      const period = await findPeriod(trx, id);
+      const period = await lockPeriod(trx, dialect, id);
       if (!period) throw notFound(PERIOD);
       await deletePeriod(trx, id);
       await writeAudit(

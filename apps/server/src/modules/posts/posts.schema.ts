@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, Id } from '../../platform/schema.js';
+import { Body, Id, PatchBody } from '../../platform/schema.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const PostBody = Type.String({ minLength: 1, maxLength: 20_000 });
@@ -36,5 +36,5 @@ export const DepartmentParams = Type.Object({ id: Id }, { additionalProperties: 
 export const CreatePostBody = Body({ title: Title, body: PostBody });
 export type CreatePostBody = Static<typeof CreatePostBody>;
 
-export const UpdatePostBody = Body({ title: Type.Optional(Title), body: Type.Optional(PostBody) });
+export const UpdatePostBody = PatchBody({ title: Type.Optional(Title), body: Type.Optional(PostBody) });
 export type UpdatePostBody = Static<typeof UpdatePostBody>;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, Id } from '../../platform/schema.js';
+import { Body, Id, PatchBody } from '../../platform/schema.js';
 
 const ProfessorName = Type.String({ minLength: 1, maxLength: 100 });
 
@@ -27,7 +27,7 @@ export type ProfessorQuery = Static<typeof ProfessorQuery>;
 export const CreateProfessorBody = Body({ departmentId: Id, name: ProfessorName });
 export type CreateProfessorBody = Static<typeof CreateProfessorBody>;
 
-export const UpdateProfessorBody = Body({
+export const UpdateProfessorBody = PatchBody({
   departmentId: Type.Optional(Id),
   name: Type.Optional(ProfessorName),
 });

@@ -1,14 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors.js';
+import type { EntryYearRange } from './students.entry-year.js';
+import { entryYearProblem } from './students.entry-year.js';
 import type { ImportRowError } from './students.schema.js';
-import {
-  BIRTH_DATE_PATTERN,
-  EMAIL_PATTERN,
-  MAX_ENTRY_YEAR,
-  MAX_IMPORT_ROWS,
-  MIN_ENTRY_YEAR,
-  TEL_PATTERN,
-} from './students.schema.js';
+import { BIRTH_DATE_PATTERN, EMAIL_PATTERN, MAX_IMPORT_ROWS, TEL_PATTERN } from './students.schema.js';
 
 const REQUIRED = ['name', 'departmentCode', 'entryYear', 'year'] as const;
 const OPTIONAL = ['tel', 'email', 'birthDate'] as const;
@@ -89,7 +84,11 @@ function integerIn(value: string, min: number, max: number): number | undefined 
  * Parses and checks every row before anything is written; any bad row fails the whole file with
  * every problem listed per row, so the registrar fixes the file once and uploads it again.
  */
-export function parseStudentCsv(text: string, knownDepartmentCodes: ReadonlySet<string>): ImportRow[] {
+export function parseStudentCsv(
+  text: string,
+  knownDepartmentCodes: ReadonlySet<string>,
+  entryYears: EntryYearRange,
+): ImportRow[] {
   const records = parseRecords(text);
   const [head, ...body] = records;
   if (!head) throw invalid('CSV 파일이 비어 있습니다 / The CSV file is empty');
@@ -122,8 +121,8 @@ export function parseStudentCsv(text: string, knownDepartmentCodes: ReadonlySet<
     } else if (!knownDepartmentCodes.has(departmentCode)) {
       errors.push(`departmentCode: 없는 학과 코드 / unknown department code ${departmentCode}`);
     }
-    const entryYear = integerIn(cell('entryYear'), MIN_ENTRY_YEAR, MAX_ENTRY_YEAR);
-    if (entryYear === undefined) errors.push(`entryYear: ${MIN_ENTRY_YEAR}~${MAX_ENTRY_YEAR}`);
+    const entryYear = integerIn(cell('entryYear'), entryYears.min, entryYears.max);
+    if (entryYear === undefined) errors.push(entryYearProblem(entryYears));
     const year = integerIn(cell('year'), 1, 4);
     if (year === undefined) errors.push('year: 1~4');
     const tel = cell('tel');

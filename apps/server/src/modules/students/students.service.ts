@@ -9,6 +9,7 @@ import { assertPasswordPolicy, generatePassword, hashPassword } from '../../plat
 import { inTransaction } from '../../platform/transactions.js';
 import type { Trx } from '../../platform/transactions.js';
 import { releaseStudentSeats } from '../enrollment/enrollment.seats.js';
+import { entryYearProblem, entryYearRange, isEntryYearAllowed } from './students.entry-year.js';
 import type { ImportRow } from './students.import.js';
 import { isRealDate, parseStudentCsv } from './students.import.js';
 import type {
@@ -89,6 +90,17 @@ export function createStudentsService(deps: AppDeps) {
     return department.code;
   }
 
+  function assertEntryYear(entryYear: number): void {
+    const range = entryYearRange(clock.now());
+    if (!isEntryYearAllowed(entryYear, range)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `입학년도가 허용 범위를 벗어났습니다 / entryYear is out of range: ${entryYearProblem(range)}`,
+        { field: 'entryYear', min: range.min, max: range.max },
+      );
+    }
+  }
+
   async function list(query: StudentQuery): Promise<StudentPage> {
     const { rows, total } = await listStudents(
       db,
@@ -106,6 +118,7 @@ export function createStudentsService(deps: AppDeps) {
 
   async function create(input: CreateStudentBody, actor: Actor): Promise<CreatedStudent> {
     const name = cleanName(input.name);
+    assertEntryYear(input.entryYear);
     assertBirthDate(input.birthDate);
     if (input.password !== undefined) assertPasswordPolicy(input.password);
     const password = input.password ?? generatePassword();
@@ -228,7 +241,7 @@ export function createStudentsService(deps: AppDeps) {
   async function importCsv(text: string, actor: Actor): Promise<ImportResult> {
     const departments = await listDepartmentCodes(db);
     const departmentIdByCode = new Map(departments.map((d) => [d.code, d.id]));
-    const rows = parseStudentCsv(text, new Set(departmentIdByCode.keys()));
+    const rows = parseStudentCsv(text, new Set(departmentIdByCode.keys()), entryYearRange(clock.now()));
     const prepared = await mapLimit(rows, HASH_CONCURRENCY, async (row: ImportRow) => {
       const initialPassword = generatePassword();
       return { row, initialPassword, passwordHash: await hashPassword(initialPassword) };

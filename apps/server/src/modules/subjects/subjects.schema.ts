@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { IntegerOptions, Static, StringOptions, TSchema } from '@sinclair/typebox';
-import { Body, Id } from '../../platform/schema.js';
+import { Body, Id, PatchBody } from '../../platform/schema.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /**
@@ -60,7 +60,7 @@ export type CreateSubjectBody = Static<typeof CreateSubjectBody>;
 
 export const CreatedSubject = Type.Object({ id: Type.Integer(), code: Type.String() });
 
-export const UpdateSubjectBody = Body({
+export const UpdateSubjectBody = PatchBody({
   name: Type.Optional(SubjectName),
   description: Type.Optional(Description),
   targetYear: Type.Optional(TargetYear),
