@@ -94,6 +94,74 @@ describe.each(testDatabaseKinds())('admin sections on $label', ({ name }) => {
     ]);
   });
 
+  it('when 분반 2 of 1..3 is deleted, the next section gets 4, and a deleted top number is not reused either', async () => {
+    const subject = await createSubject(t, departmentId);
+    const ids = [
+      await createSection(t, subject.id),
+      await createSection(t, subject.id),
+      await createSection(t, subject.id),
+    ];
+    expect(
+      (await t.call('DELETE', `/admin/api/sections/${ids[1]}`, { token: t.adminToken })).statusCode,
+    ).toBe(204);
+    const meetings = [{ day: 'MON', start: '09:00', end: '10:00' }];
+    const fourth = await post({ subjectId: subject.id, professorId: null, capacity: 5, meetings });
+    expect(fourth.statusCode).toBe(201);
+    const { id: fourthId, number } = fourth.json<{ id: number; number: number }>();
+    expect(number).toBe(4);
+    expect(
+      (await t.call('DELETE', `/admin/api/sections/${fourthId}`, { token: t.adminToken })).statusCode,
+    ).toBe(204);
+    const fifth = await post({ subjectId: subject.id, professorId: null, capacity: 5, meetings });
+    expect(fifth.json()).toMatchObject({ number: 5 });
+    const numbers = await t.karina.db
+      .selectFrom('sections')
+      .select('number')
+      .where('subject_id', '=', subject.id)
+      .orderBy('number')
+      .execute();
+    expect(numbers.map((r) => r.number)).toEqual([1, 3, 5]);
+  });
+
+  it('when sections were inserted directly (1..3, no sequence row), the next one gets 4 and the sequence moves past it', async () => {
+    const subject = await createSubject(t, departmentId);
+    await t.karina.db
+      .insertInto('sections')
+      .values(
+        [1, 2, 3].map((number) => ({
+          subject_id: subject.id,
+          professor_id: null,
+          number,
+          capacity: 10,
+          taken: 0,
+          created_at: 0,
+        })),
+      )
+      .execute();
+    const sequence = () =>
+      t.karina.db
+        .selectFrom('code_sequences')
+        .select('next_value')
+        .where('name', '=', `section:${subject.id}`)
+        .executeTakeFirst();
+    expect(await sequence()).toBeUndefined();
+    const meetings = [{ day: 'TUE', start: '09:00', end: '10:00' }];
+    const res = await post({ subjectId: subject.id, professorId: null, capacity: 5, meetings });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ number: 4 });
+    expect(await sequence()).toEqual({ next_value: 5 });
+    const next = await post({ subjectId: subject.id, professorId: null, capacity: 5, meetings });
+    expect(next.json()).toMatchObject({ number: 5 });
+    expect(await sequence()).toEqual({ next_value: 6 });
+  });
+
+  it('when a PATCH body has no field, it is 400 and no audit entry is written', async () => {
+    const subject = await createSubject(t, departmentId);
+    const id = await createSection(t, subject.id);
+    expectError(await patch(id, {}), 400, 'VALIDATION_FAILED');
+    expect(await auditActions(t, `section:${id}`)).toEqual(['section.create']);
+  });
+
   it('when the input is bad (times, overlap, capacity, unknown fields), it is 400 and nothing is written', async () => {
     const subject = await createSubject(t, departmentId);
     const sections = await countRows(t, 'sections');

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { DialectName, SectionsTable, Weekday } from '@karina/db';
+import { nextSequenceValue } from '../../platform/codes.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 export interface MeetingRow {
@@ -75,13 +76,29 @@ export function findProfessor(db: Db | Trx, id: number) {
   return db.selectFrom('professors').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function nextSectionNumber(trx: Trx, subjectId: number): Promise<number> {
+/**
+ * The next 분반 number of a subject: from a sequence that only grows, so a deleted section's number
+ * is never handed out again, but never below max(number) + 1 of the sections that exist (seeded rows
+ * carry their numbers without a sequence row); when the existing maximum wins, the sequence moves past
+ * it. Call with the subject row locked.
+ */
+export async function nextSectionNumber(trx: Trx, dialect: DialectName, subjectId: number): Promise<number> {
+  const name = `section:${subjectId}`;
+  const fromSequence = await nextSequenceValue(trx, dialect, name);
   const row = await trx
     .selectFrom('sections')
     .select((eb) => eb.fn.max('number').as('n'))
     .where('subject_id', '=', subjectId)
     .executeTakeFirst();
-  return Number(row?.n ?? 0) + 1;
+  const number = Math.max(fromSequence, Number(row?.n ?? 0) + 1);
+  if (number > fromSequence) {
+    await trx
+      .updateTable('code_sequences')
+      .set({ next_value: number + 1 })
+      .where('name', '=', name)
+      .execute();
+  }
+  return number;
 }
 
 export async function insertSection(
@@ -124,6 +141,49 @@ export function lockSection(trx: Trx, dialect: DialectName, id: number) {
 export async function updateSection(trx: Trx, id: number, patch: Updateable<SectionsTable>): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await trx.updateTable('sections').set(patch).where('id', '=', id).execute();
+}
+
+export async function enrolledStudentIds(trx: Trx, sectionId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('enrollments')
+    .select('student_id')
+    .where('section_id', '=', sectionId)
+    .orderBy('student_id')
+    .execute();
+  return rows.map((r) => r.student_id);
+}
+
+/**
+ * Takes the row locks of students (MariaDB; SQLite write transactions are already serial), in id
+ * order, after the section's lock: the same order as a wait-list promotion, so registrations of these
+ * students wait until their held sections' meetings are settled.
+ */
+export async function lockStudents(
+  trx: Trx,
+  dialect: DialectName,
+  studentIds: readonly number[],
+): Promise<void> {
+  if (dialect !== 'mysql' || studentIds.length === 0) return;
+  await trx
+    .selectFrom('students')
+    .select('id')
+    .where('id', 'in', studentIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** In one query: the meetings of every other section held by the students enrolled in this one. */
+export function otherSectionMeetingsOfEnrolled(trx: Trx, sectionId: number) {
+  return trx
+    .selectFrom('enrollments as e')
+    .innerJoin('section_meetings as m', 'm.section_id', 'e.section_id')
+    .select(['e.student_id', 'e.section_id', 'm.day', 'm.start_min', 'm.end_min'])
+    .where('e.student_id', 'in', (eb) =>
+      eb.selectFrom('enrollments as mine').select('mine.student_id').where('mine.section_id', '=', sectionId),
+    )
+    .where('e.section_id', '<>', sectionId)
+    .execute();
 }
 
 /** Meetings and every cart, enrollment and wait-list row of the section go by cascade. */

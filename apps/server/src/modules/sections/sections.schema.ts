@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { IntegerOptions, Static } from '@sinclair/typebox';
-import { Body, ClockTime, Id, Weekday } from '../../platform/schema.js';
+import { Body, ClockTime, Id, PatchBody, Weekday } from '../../platform/schema.js';
 
 export const Meeting = Type.Object(
   { day: Weekday, start: ClockTime, end: ClockTime },
@@ -61,7 +61,7 @@ export type CreateSectionBody = Static<typeof CreateSectionBody>;
 
 export const CreatedSection = Type.Object({ id: Type.Integer(), number: Type.Integer() });
 
-export const UpdateSectionBody = Body({
+export const UpdateSectionBody = PatchBody({
   capacity: Type.Optional(Capacity),
   professorId: Type.Optional(ProfessorRef),
   meetings: Type.Optional(Meetings),

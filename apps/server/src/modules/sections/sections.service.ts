@@ -7,19 +7,23 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/transactions.js';
 import type { Trx } from '../../platform/transactions.js';
 import { fillFreedSeats } from '../enrollment/enrollment.seats.js';
+import { meetingsOverlap } from '../enrollment/enrollment.rules.js';
 import { meetingRowToMeeting, meetingsToRows } from './sections.meetings.js';
 import type { AdminSection, CreateSectionBody, Roster, UpdateSectionBody } from './sections.schema.js';
-import type { SectionFilter, SectionRow } from './sections.repository.js';
+import type { MeetingRow, SectionFilter, SectionRow } from './sections.repository.js';
 import {
   deleteSection,
+  enrolledStudentIds,
   enrolledStudents,
   findProfessor,
   insertSection,
   listSections,
   lockSection,
+  lockStudents,
   lockSubject,
   meetingsOf,
   nextSectionNumber,
+  otherSectionMeetingsOfEnrolled,
   replaceMeetings,
   updateSection,
   waitlistedStudents,
@@ -29,6 +33,10 @@ import { professorOrTba } from '../catalog/catalog.meetings.js';
 const SECTION = '분반 / section';
 const SUBJECT = '교과목 / subject';
 const PROFESSOR = '교수 / professor';
+/** How many conflicting section ids a 409 lists at most. */
+const MAX_CONFLICT_IDS = 20;
+
+const toRuleMeeting = (m: MeetingRow) => ({ day: m.day, startMin: m.start_min, endMin: m.end_min });
 
 function sectionRowToSection(row: SectionRow, meetings: AdminSection['meetings']): AdminSection {
   return {
@@ -58,6 +66,37 @@ export function createSectionsService(deps: AppDeps) {
     if (professorId !== null && !(await findProfessor(trx, professorId))) throw notFound(PROFESSOR);
   }
 
+  /**
+   * Rule 3 for the students already enrolled: new meetings must not overlap any other section they
+   * hold. Runs under the section's lock (no one enrolls or leaves meanwhile), then takes the
+   * students' locks (section then students, as a wait-list promotion does) so none of them registers
+   * elsewhere against the old meetings. Wait-listed students are re-checked when promoted.
+   */
+  async function assertNoStudentOverlap(trx: Trx, sectionId: number, meetings: MeetingRow[]): Promise<void> {
+    const studentIds = await enrolledStudentIds(trx, sectionId);
+    if (studentIds.length === 0) return;
+    await lockStudents(trx, dialect, studentIds);
+    const candidate = meetings.map(toRuleMeeting);
+    const students = new Set<number>();
+    const sectionIds = new Set<number>();
+    for (const row of await otherSectionMeetingsOfEnrolled(trx, sectionId)) {
+      const held = toRuleMeeting(row);
+      if (candidate.some((c) => meetingsOverlap(c, held))) {
+        students.add(row.student_id);
+        sectionIds.add(row.section_id);
+      }
+    }
+    if (students.size === 0) return;
+    throw new AppError(
+      'CONFLICT',
+      `새 수업 시간이 수강생 ${students.size}명이 신청한 다른 분반과 겹칩니다 / The new meetings overlap other sections held by ${students.size} enrolled student(s)`,
+      {
+        students: students.size,
+        sectionIds: [...sectionIds].sort((a, b) => a - b).slice(0, MAX_CONFLICT_IDS),
+      },
+    );
+  }
+
   async function list(filter: SectionFilter): Promise<AdminSection[]> {
     const rows = await listSections(db, filter);
     const meetings = await meetingsOf(
@@ -85,7 +124,7 @@ export function createSectionsService(deps: AppDeps) {
       const subject = await lockSubject(trx, dialect, input.subjectId);
       if (!subject) throw notFound(SUBJECT);
       await assertProfessor(trx, input.professorId);
-      const number = await nextSectionNumber(trx, subject.id);
+      const number = await nextSectionNumber(trx, dialect, subject.id);
       const id = await insertSection(trx, {
         subjectId: subject.id,
         professorId: input.professorId,
@@ -127,6 +166,7 @@ export function createSectionsService(deps: AppDeps) {
         await assertProfessor(trx, input.professorId);
         patch.professor_id = input.professorId;
       }
+      if (meetings) await assertNoStudentOverlap(trx, id, meetings);
       await updateSection(trx, id, patch);
       if (meetings) await replaceMeetings(trx, id, meetings);
       await writeAudit(
