@@ -1,5 +1,3 @@
-import type { DialectName } from '@karina/db';
-
 interface DriverError {
   code?: unknown;
   errno?: unknown;
@@ -26,8 +24,4 @@ export function isForeignKeyViolation(error: unknown): boolean {
 export function isRetryableTransactionError(error: unknown): boolean {
   const { code, errno } = codeOf(error);
   return errno === 1213 || errno === 1205 || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
-}
-
-export function describeDialect(dialect: DialectName): string {
-  return dialect === 'sqlite' ? 'SQLite' : 'MariaDB';
 }

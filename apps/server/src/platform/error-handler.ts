@@ -21,7 +21,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  */
 export function withoutStatementText(error: unknown): unknown {
   if (error && typeof error === 'object' && 'sql' in error) {
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, error) as Record<string, unknown>;
+    const copy = Object.assign(
+      Object.create(Object.getPrototypeOf(error) as object) as object,
+      error,
+    ) as Record<string, unknown>;
     delete copy.sql;
     if (error instanceof Error) {
       Object.defineProperty(copy, 'message', { value: error.message, enumerable: false });

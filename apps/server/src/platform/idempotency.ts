@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUniqueViolation } from './db-errors.js';
 import { AppError } from './errors.js';
 import type { Db, Trx } from './transactions.js';
+
+/** The optional header every idempotent route declares, so it shows in the OpenAPI document. */
+export const IdempotencyKeyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      description: 'Repeats with the same key replay the first outcome (1-128 of A-Z a-z 0-9 . _ : -)',
+    }),
+  ),
+});
 
 /** Called by a service inside its transaction, so the stored outcome commits with the change. */
 export type BeforeCommit = (trx: Trx, outcome: unknown) => Promise<void>;
@@ -40,11 +50,11 @@ async function findStored(
 export async function runIdempotent(
   request: FastifyRequest,
   reply: FastifyReply,
-  db: Db,
-  now: () => number,
   successStatus: number,
   work: (beforeCommit: BeforeCommit | undefined) => Promise<unknown>,
 ): Promise<unknown> {
+  const { db, clock } = request.server.deps;
+  const now = () => clock.now();
   const header = request.headers['idempotency-key'];
   if (header === undefined) {
     const result = await work(undefined);

@@ -33,9 +33,15 @@ export function createValidatorCompiler(): FastifySchemaCompiler<FastifySchema> 
  * Every API route validates its querystring: a route that declares none gets an empty closed
  * one, so `?bogus=1` is a 400 everywhere instead of being silently ignored on some routes.
  */
-export function closeUndeclaredQuerystrings(app: FastifyInstance, needsSchema: (url: string) => boolean): void {
+export function closeUndeclaredQuerystrings(
+  app: FastifyInstance,
+  needsSchema: (url: string) => boolean,
+): void {
   app.addHook('onRoute', (route) => {
     if (!needsSchema(route.url) || route.schema?.querystring) return;
-    route.schema = { ...route.schema, querystring: { type: 'object', properties: {}, additionalProperties: false } };
+    route.schema = {
+      ...route.schema,
+      querystring: { type: 'object', properties: {}, additionalProperties: false },
+    };
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { studentActor } from '../../platform/auth.js';
-import { runIdempotent } from '../../platform/idempotency.js';
+import { IdempotencyKeyHeader, runIdempotent } from '../../platform/idempotency.js';
 import { errorResponses } from '../../platform/schema.js';
 import { createEnrollmentService } from '../enrollment/enrollment.service.js';
 import { Cart, CartItem, CheckoutResult, SectionIdBody, SectionIdParams } from './cart.schema.js';
@@ -9,8 +9,6 @@ import { createCartService } from './cart.service.js';
 
 export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cart = createCartService(app.deps, createEnrollmentService(app.deps));
-  const now = () => app.deps.clock.now();
-  const idempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) });
 
   app.get(
     '/sugang/api/cart',
@@ -32,14 +30,14 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Put a section in the cart',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         body: SectionIdBody,
         response: { 201: CartItem, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+      const body = await runIdempotent(request, reply, 201, (beforeCommit) =>
         cart.add(actor, request.body.sectionId, beforeCommit),
       );
       return reply.send(body as CartItem);
@@ -53,14 +51,14 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Remove a section from your own cart',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
         cart.remove(actor, request.params.sectionId, beforeCommit),
       );
       return reply.send(body as null);
@@ -74,20 +72,13 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['cart'],
         summary: 'Register every cart item; one result per item',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         response: { 200: CheckoutResult, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const result = await runIdempotent(
-        request,
-        reply,
-        app.deps.db,
-        () => app.deps.clock.now(),
-        200,
-        () => cart.checkout(actor),
-      );
+      const result = await runIdempotent(request, reply, 200, () => cart.checkout(actor));
       return result as CheckoutResult;
     },
   );

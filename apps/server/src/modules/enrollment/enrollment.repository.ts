@@ -143,15 +143,6 @@ export async function deleteWaitlistEntry(trx: Trx, studentId: number, sectionId
   return Number(result.numDeletedRows) === 1;
 }
 
-export function findEnrollment(db: Db | Trx, studentId: number, sectionId: number) {
-  return db
-    .selectFrom('enrollments')
-    .select(['id', 'created_at'])
-    .where('student_id', '=', studentId)
-    .where('section_id', '=', sectionId)
-    .executeTakeFirst();
-}
-
 export async function insertWaitlistEntry(
   trx: Trx,
   studentId: number,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { studentActor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
-import { runIdempotent } from '../../platform/idempotency.js';
+import { IdempotencyKeyHeader, runIdempotent } from '../../platform/idempotency.js';
 import { errorResponses } from '../../platform/schema.js';
 import {
   EnrollResponse,
@@ -14,15 +14,8 @@ import {
 } from './enrollment.schema.js';
 import { createEnrollmentService } from './enrollment.service.js';
 
-const idempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({ description: 'Repeats with the same key replay the first outcome' }),
-  ),
-});
-
 export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const enrollment = createEnrollmentService(app.deps);
-  const now = () => app.deps.clock.now();
   const counter = app.metrics.registrations;
 
   app.post(
@@ -32,7 +25,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: '수강신청: register for a section (all rules checked atomically)',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         body: SectionIdBody,
         response: { 201: EnrollResponse, ...errorResponses },
       },
@@ -40,7 +33,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = studentActor(request);
       try {
-        const result = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+        const result = await runIdempotent(request, reply, 201, (beforeCommit) =>
           enrollment.register(actor, request.body.sectionId, beforeCommit),
         );
         counter.inc({ outcome: 'ok' });
@@ -72,14 +65,14 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: '수강취소: drop; the seat goes to the first eligible wait-listed student',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
         enrollment.drop(actor, request.params.sectionId, beforeCommit),
       );
       return reply.send(body as null);
@@ -93,14 +86,14 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: 'Join the wait-list of a full section',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         body: SectionIdBody,
         response: { 201: WaitlistJoinResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const result = await runIdempotent(request, reply, app.deps.db, now, 201, (beforeCommit) =>
+      const result = await runIdempotent(request, reply, 201, (beforeCommit) =>
         enrollment.joinWaitlist(actor, request.body.sectionId, beforeCommit),
       );
       return result as WaitlistJoinResponse;
@@ -127,14 +120,14 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['registration'],
         summary: 'Leave a wait-list',
-        headers: idempotencyHeader,
+        headers: IdempotencyKeyHeader,
         params: SectionIdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, app.deps.db, now, 204, (beforeCommit) =>
+      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
         enrollment.leaveWaitlist(actor, request.params.sectionId, beforeCommit),
       );
       return reply.send(body as null);
