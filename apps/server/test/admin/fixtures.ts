@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app.js';
 import { fixturePasswordHash } from '../support/app.js';
+import { insertCartItem, insertEnrollment, insertWaitlistEntry } from '../support/fixtures.js';
 
 let counter = 0;
 /** A name no other fixture in this process uses. */
@@ -98,42 +99,16 @@ export async function insertStudent(
 }
 
 /** An enrollment row written directly, with the seat counter bumped as the engine would. */
-export async function enroll(t: TestApp, studentId: number, sectionId: number): Promise<void> {
-  const section = await t.karina.db
-    .selectFrom('sections')
-    .innerJoin('subjects', 'subjects.id', 'sections.subject_id')
-    .select(['sections.subject_id', 'subjects.credits'])
-    .where('sections.id', '=', sectionId)
-    .executeTakeFirstOrThrow();
-  await t.karina.db
-    .insertInto('enrollments')
-    .values({
-      student_id: studentId,
-      section_id: sectionId,
-      subject_id: section.subject_id,
-      credits: section.credits,
-      created_at: t.clock.now(),
-    })
-    .execute();
-  await t.karina.db
-    .updateTable('sections')
-    .set((eb) => ({ taken: eb('taken', '+', 1) }))
-    .where('id', '=', sectionId)
-    .execute();
+export function enroll(t: TestApp, studentId: number, sectionId: number): Promise<void> {
+  return insertEnrollment(t.karina.db, studentId, sectionId, t.clock.now());
 }
 
-export async function addToCart(t: TestApp, studentId: number, sectionId: number): Promise<void> {
-  await t.karina.db
-    .insertInto('cart_items')
-    .values({ student_id: studentId, section_id: sectionId, created_at: t.clock.now() })
-    .execute();
+export function addToCart(t: TestApp, studentId: number, sectionId: number): Promise<void> {
+  return insertCartItem(t.karina.db, studentId, sectionId, t.clock.now());
 }
 
-export async function addToWaitlist(t: TestApp, studentId: number, sectionId: number): Promise<void> {
-  await t.karina.db
-    .insertInto('waitlist_entries')
-    .values({ student_id: studentId, section_id: sectionId, created_at: t.clock.now() })
-    .execute();
+export function addToWaitlist(t: TestApp, studentId: number, sectionId: number): Promise<void> {
+  return insertWaitlistEntry(t.karina.db, studentId, sectionId, t.clock.now());
 }
 
 export async function sectionTaken(t: TestApp, sectionId: number): Promise<number | undefined> {

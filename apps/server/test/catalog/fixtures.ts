@@ -1,30 +1,24 @@
-import type { SubjectType, Weekday } from '@karina/db';
+import type { SubjectType } from '@karina/db';
 import type { Db } from '../../src/platform/transactions.js';
 import { fixturePasswordHash } from '../support/app.js';
+import {
+  insertEnrollment as insertEnrollmentRow,
+  insertWaitlistEntry as insertWaitlistRow,
+  makeDepartment,
+  makeProfessor,
+  makeSection,
+  makeSubject,
+} from '../support/fixtures.js';
+import type { MeetingSpec } from '../support/fixtures.js';
 
 /** Catalog rows written straight into the database, so these tests need no admin API. */
 const CREATED_AT = Date.UTC(2026, 0, 1);
 
-function clockToMinutes(value: string): number {
-  const [h, m] = value.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
 export async function insertDepartment(db: Db, code: string, name: string): Promise<number> {
-  const r = await db
-    .insertInto('departments')
-    .values({ code, name, created_at: CREATED_AT })
-    .executeTakeFirstOrThrow();
-  return Number(r.insertId);
+  return (await makeDepartment(db, name, code)).id;
 }
 
-export async function insertProfessor(db: Db, departmentId: number, name: string): Promise<number> {
-  const r = await db
-    .insertInto('professors')
-    .values({ department_id: departmentId, name, created_at: CREATED_AT })
-    .executeTakeFirstOrThrow();
-  return Number(r.insertId);
-}
+export const insertProfessor = makeProfessor;
 
 export interface SubjectFixture {
   departmentId: number;
@@ -35,21 +29,8 @@ export interface SubjectFixture {
   targetYear: number | null;
 }
 
-export async function insertSubject(db: Db, s: SubjectFixture): Promise<number> {
-  const r = await db
-    .insertInto('subjects')
-    .values({
-      department_id: s.departmentId,
-      code: s.code,
-      name: s.name,
-      credits: s.credits,
-      type: s.type,
-      target_year: s.targetYear,
-      description: null,
-      created_at: CREATED_AT,
-    })
-    .executeTakeFirstOrThrow();
-  return Number(r.insertId);
+export function insertSubject(db: Db, s: SubjectFixture): Promise<number> {
+  return makeSubject(db, s.departmentId, s);
 }
 
 export interface SectionFixture {
@@ -57,29 +38,11 @@ export interface SectionFixture {
   professorId: number | null;
   number: number;
   capacity: number;
-  meetings: readonly (readonly [Weekday, string, string])[];
+  meetings: readonly MeetingSpec[];
 }
 
-export async function insertSection(db: Db, s: SectionFixture): Promise<number> {
-  const r = await db
-    .insertInto('sections')
-    .values({
-      subject_id: s.subjectId,
-      professor_id: s.professorId,
-      number: s.number,
-      capacity: s.capacity,
-      taken: 0,
-      created_at: CREATED_AT,
-    })
-    .executeTakeFirstOrThrow();
-  const id = Number(r.insertId);
-  for (const [day, start, end] of s.meetings) {
-    await db
-      .insertInto('section_meetings')
-      .values({ section_id: id, day, start_min: clockToMinutes(start), end_min: clockToMinutes(end) })
-      .execute();
-  }
-  return id;
+export function insertSection(db: Db, s: SectionFixture): Promise<number> {
+  return makeSection(db, s.subjectId, s);
 }
 
 export async function insertStudent(
@@ -108,36 +71,12 @@ export async function insertStudent(
   return Number(r.insertId);
 }
 
-/** An enrollment row plus the seat counter, as registration keeps them. */
-export async function insertEnrollment(db: Db, studentId: number, sectionId: number): Promise<void> {
-  const section = await db
-    .selectFrom('sections as s')
-    .innerJoin('subjects as sub', 'sub.id', 's.subject_id')
-    .select(['s.subject_id', 'sub.credits'])
-    .where('s.id', '=', sectionId)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('enrollments')
-    .values({
-      student_id: studentId,
-      section_id: sectionId,
-      subject_id: section.subject_id,
-      credits: section.credits,
-      created_at: CREATED_AT,
-    })
-    .execute();
-  await db
-    .updateTable('sections')
-    .set((eb) => ({ taken: eb('taken', '+', 1) }))
-    .where('id', '=', sectionId)
-    .execute();
+export function insertEnrollment(db: Db, studentId: number, sectionId: number): Promise<void> {
+  return insertEnrollmentRow(db, studentId, sectionId, CREATED_AT);
 }
 
-export async function insertWaitlistEntry(db: Db, studentId: number, sectionId: number): Promise<void> {
-  await db
-    .insertInto('waitlist_entries')
-    .values({ student_id: studentId, section_id: sectionId, created_at: CREATED_AT })
-    .execute();
+export function insertWaitlistEntry(db: Db, studentId: number, sectionId: number): Promise<void> {
+  return insertWaitlistRow(db, studentId, sectionId, CREATED_AT);
 }
 
 export const LONG_SUBJECT_NAME = '미적분, 심화; 특강 — 공학도를 위한 해석학 입문과 응용 (영어 강의) \\ 부제';

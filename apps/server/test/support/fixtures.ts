@@ -10,11 +10,18 @@ function minutes(clock: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-export async function makeDepartment(db: Db, name = `학과${next()}`): Promise<{ id: number; code: string }> {
-  const used = new Set((await db.selectFrom('departments').select('code').execute()).map((d) => d.code));
-  let n = 10;
-  while (used.has(String(n))) n++;
-  const code = String(n);
+export async function makeDepartment(
+  db: Db,
+  name = `학과${next()}`,
+  explicitCode?: string,
+): Promise<{ id: number; code: string }> {
+  let code = explicitCode;
+  if (code === undefined) {
+    const used = new Set((await db.selectFrom('departments').select('code').execute()).map((d) => d.code));
+    let n = 10;
+    while (used.has(String(n))) n++;
+    code = String(n);
+  }
   const r = await db
     .insertInto('departments')
     .values({ code, name, created_at: 0 })
@@ -33,13 +40,19 @@ export async function makeProfessor(db: Db, departmentId: number, name = `교수
 export async function makeSubject(
   db: Db,
   departmentId: number,
-  options: { credits?: number; name?: string; type?: SubjectType; targetYear?: number | null } = {},
+  options: {
+    credits?: number;
+    name?: string;
+    type?: SubjectType;
+    targetYear?: number | null;
+    code?: string;
+  } = {},
 ): Promise<number> {
   const n = next();
   const r = await db
     .insertInto('subjects')
     .values({
-      code: `T${String(n).padStart(6, '0')}`,
+      code: options.code ?? `T${String(n).padStart(6, '0')}`,
       name: options.name ?? `과목${n}`,
       department_id: departmentId,
       credits: options.credits ?? 3,
@@ -52,12 +65,17 @@ export async function makeSubject(
   return Number(r.insertId);
 }
 
-export type MeetingSpec = [Weekday, string, string];
+export type MeetingSpec = readonly [Weekday, string, string];
 
 export async function makeSection(
   db: Db,
   subjectId: number,
-  options: { capacity?: number; meetings?: MeetingSpec[]; professorId?: number | null; number?: number } = {},
+  options: {
+    capacity?: number;
+    meetings?: readonly MeetingSpec[];
+    professorId?: number | null;
+    number?: number;
+  } = {},
 ): Promise<number> {
   const number =
     options.number ??
@@ -181,4 +199,48 @@ export async function seatState(
     .where('section_id', '=', sectionId)
     .executeTakeFirstOrThrow();
   return { taken: s.taken, rows: Number(c.n), capacity: s.capacity };
+}
+
+/** An enrollment row plus the seat counter, as registration keeps them, without the rules. */
+export async function insertEnrollment(db: Db, studentId: number, sectionId: number, at = 0): Promise<void> {
+  const section = await db
+    .selectFrom('sections as s')
+    .innerJoin('subjects as j', 'j.id', 's.subject_id')
+    .select(['s.subject_id', 'j.credits'])
+    .where('s.id', '=', sectionId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('enrollments')
+    .values({
+      student_id: studentId,
+      section_id: sectionId,
+      subject_id: section.subject_id,
+      credits: section.credits,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .updateTable('sections')
+    .set((eb) => ({ taken: eb('taken', '+', 1) }))
+    .where('id', '=', sectionId)
+    .execute();
+}
+
+export async function insertWaitlistEntry(
+  db: Db,
+  studentId: number,
+  sectionId: number,
+  at = 0,
+): Promise<void> {
+  await db
+    .insertInto('waitlist_entries')
+    .values({ student_id: studentId, section_id: sectionId, created_at: at })
+    .execute();
+}
+
+export async function insertCartItem(db: Db, studentId: number, sectionId: number, at = 0): Promise<void> {
+  await db
+    .insertInto('cart_items')
+    .values({ student_id: studentId, section_id: sectionId, created_at: at })
+    .execute();
 }
