@@ -78,12 +78,8 @@ export function withoutStatementText(error: unknown): unknown {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      if (error.status >= 500) {
-        request.log.error(
-          { err: withoutStatementText(error), cause: withoutStatementText(error.cause) },
-          error.code,
-        );
-      }
+      // pino's error serializer follows `cause`, so the log shows what lay underneath; the body does not.
+      if (error.status >= 500) request.log.error({ err: error }, error.code);
       if ((error.code === 'RATE_LIMITED' || error.code === 'OVERLOADED') && !reply.hasHeader('retry-after')) {
         void reply.header('retry-after', '1');
       }
