@@ -9,7 +9,7 @@
 /** Every C0/C1 control, DEL, line/paragraph separators, bidi embeddings, overrides and isolates. */
 const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 /** Multi-line text keeps tab and line breaks. */
-const TEXT_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+const TEXT_FORBIDDEN = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 /** Draws nothing: spaces, format characters, fillers (Default_Ignorable covers U+115F, U+1160, U+3164, U+FFA0), braille blank. */
 const INVISIBLE_ONLY = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 const LONE_SURROGATE = /\p{Cs}/u;

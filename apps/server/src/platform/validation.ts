@@ -89,7 +89,7 @@ export function createValidatorCompiler(): FastifySchemaCompiler<FastifySchema> 
   return ({ schema, httpPart }) => {
     if (httpPart === 'body') return body.compile(schema as object);
     const validate = text.compile(schema as object);
-    const names = integerProperties(schema as object);
+    const names = integerProperties(schema);
     return names.length === 0 ? validate : strictIntegers(validate, names);
   };
 }

@@ -50,6 +50,7 @@ describe('framework errors in the {error:{code,message}} envelope', () => {
     expect(res.json()).toEqual(envelope('URL_TOO_LONG'));
   });
 
+  // Karina's own JSON parser hands the empty body on to Fastify's, which must keep naming it.
   it('when a JSON request has an empty body, it is 400 INVALID_JSON', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -59,17 +60,6 @@ describe('framework errors in the {error:{code,message}} envelope', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual(envelope('INVALID_JSON'));
-  });
-
-  it('when a real route gets a content type nobody parses, it is 415 UNSUPPORTED_MEDIA_TYPE', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/student/api/auth/login',
-      headers: { 'content-type': 'application/x-made-up' },
-      payload: 'x',
-    });
-    expect(res.statusCode).toBe(415);
-    expect(res.json()).toEqual(envelope('UNSUPPORTED_MEDIA_TYPE'));
   });
 
   it('when the request headers are over 16 KiB, Node answers 431 HEADERS_TOO_LARGE in the envelope', async () => {
