@@ -14,8 +14,13 @@ const TEXT_FORBIDDEN = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 const INVISIBLE_ONLY = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** The empty string is left to minLength: an optional line may be blank, but not blank-looking. */
-const invisibleOnly = (value: string) => value.length > 0 && INVISIBLE_ONLY.test(value);
+const WHITESPACE_ONLY = /^\p{White_Space}*$/u;
+
+/**
+ * Empty and whitespace-only strings are left to minLength and the services, which trim and answer
+ * VALIDATION_FAILED "blank" as they always have; this catches what trim() cannot see.
+ */
+const invisibleOnly = (value: string) => INVISIBLE_ONLY.test(value) && !WHITESPACE_ONLY.test(value);
 
 export function isCleanName(value: string): boolean {
   return !NAME_FORBIDDEN.test(value) && !LONE_SURROGATE.test(value) && !invisibleOnly(value);

@@ -78,6 +78,23 @@ describe('cheap denial of service: bodies', () => {
     expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('when a post of 20,000 characters arrives as \\u escapes (120 KB), the post routes take it under their own limit', async () => {
+    const department = await t.call('POST', '/admin/api/departments', {
+      token: t.adminToken,
+      body: { name: '게시판한도학과' },
+    });
+    const payload = `{"title":"긴 공지","body":"${'\\uac00'.repeat(20_000)}"}`;
+    expect(Buffer.byteLength(payload)).toBeGreaterThan(100 * 1024);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/admin/api/departments/${department.json<{ id: number }>().id}/posts`,
+      headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+      payload,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ body: string }>().body).toBe('가'.repeat(20_000));
+  });
+
   it('when a 100 KiB CSV is imported, the import keeps its own larger limit', async () => {
     const rows = Array.from({ length: 4000 }, (_, i) => `홍길동학생${i},99,2026,1`).join('\n');
     const csv = `name,departmentCode,entryYear,year\n${rows}\n`;

@@ -29,7 +29,7 @@ const INVISIBLE_NAMES = [
   ['Hangul choseong/jungseong fillers', '\u115f\u1160'],
   ['zero-width spaces', '\u200b\u200b'],
   ['a byte-order mark', '\ufeff'],
-  ['spaces and an ideographic space', ' \u3000 '],
+  ['spaces around a filler', ' \u3164\u3000'],
   ['a braille blank', '\u2800'],
   ['a soft hyphen', '\u00ad'],
 ] as const;

@@ -4,6 +4,11 @@ import { Body, Id, Name, Page, PatchBody, Text } from '../../platform/schema.js'
 
 const Title = Name({ minLength: 1, maxLength: 200 });
 const PostBody = Text({ minLength: 1, maxLength: 20_000 });
+/**
+ * 20,000 characters do not fit the global 64 KiB when they are 4-byte characters or \u escapes;
+ * the write routes take this much so the documented length, not the byte count, is the limit.
+ */
+export const POST_BODY_LIMIT = 256 * 1024;
 
 export const Post = Type.Object(
   {
