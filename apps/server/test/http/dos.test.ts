@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { NOT_FOUND_PER_MINUTE } from '../../src/platform/error-handler.js';
+import { serverTimeoutOptions } from '../../src/platform/http-limits.js';
 import { MAX_JSON_DEPTH } from '../../src/platform/json-body.js';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
@@ -168,6 +170,18 @@ describe('cheap denial of service: server timeouts on real sockets', () => {
   });
   afterAll(async () => t?.close());
 
+  it('when an unknown path is promised a 1 MB body and sent only its start, the 404 comes without waiting for the rest', async () => {
+    const c = await open();
+    c.socket.write(
+      `POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n${'['.repeat(1024)}`,
+    );
+    await expect.poll(() => c.received()).toContain('NOT_FOUND');
+    const res = parseResponse(c.received());
+    expect(res.status).toBe(404);
+    expect(res.headers.connection).toBe('close');
+    await c.closed();
+  });
+
   it('when a body is trickled a byte at a time, the request is cut with 408 REQUEST_TIMEOUT and the socket closed', async () => {
     const c = await open();
     c.socket.write(
@@ -240,5 +254,53 @@ describe('cheap denial of service: the connection cap', () => {
 
     first.socket.write('GET /sugang/api/time HTTP/1.1\r\nHost: x\r\n\r\n');
     await expect.poll(() => first.received()).toContain('"epochMs"');
+  });
+});
+
+describe('cheap denial of service: the limits are settings', () => {
+  it('when nothing is set, every timeout and the cap have a bound, and Node checks overdue requests every second', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 65_000,
+      connectionTimeoutMs: 75_000,
+      maxRequestsPerSocket: 10_000,
+      maxConnections: 10_000,
+    });
+    expect(serverTimeoutOptions(config)).toEqual({
+      requestTimeout: 30_000,
+      keepAliveTimeout: 65_000,
+      connectionTimeout: 75_000,
+      maxRequestsPerSocket: 10_000,
+      http: { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 },
+    });
+  });
+
+  it('when the settings are given they are used, and bad ones are all listed in one error', () => {
+    expect(
+      loadConfig({
+        KARINA_REQUEST_TIMEOUT_MS: '5000',
+        KARINA_HEADERS_TIMEOUT_MS: '2000',
+        KARINA_MAX_CONNECTIONS: '50',
+      }),
+    ).toMatchObject({ requestTimeoutMs: 5000, headersTimeoutMs: 2000, maxConnections: 50 });
+    let error: unknown;
+    try {
+      loadConfig({
+        KARINA_REQUEST_TIMEOUT_MS: '1000',
+        KARINA_HEADERS_TIMEOUT_MS: '2000',
+        KARINA_MAX_CONNECTIONS: '0',
+        KARINA_KEEP_ALIVE_TIMEOUT_MS: 'soon',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringContaining('KARINA_KEEP_ALIVE_TIMEOUT_MS'),
+      expect.stringContaining('KARINA_MAX_CONNECTIONS'),
+      'KARINA_HEADERS_TIMEOUT_MS must not be larger than KARINA_REQUEST_TIMEOUT_MS',
+    ]);
   });
 });
