@@ -44,7 +44,7 @@ function notDecimal(name: string): ErrorObject {
     instancePath: `/${name}`,
     schemaPath: '#/decimal',
     params: {},
-    message: 'must be a whole number in plain digits (no sign, spaces, leading zeros, hex or exponent)',
+    message: 'must be a whole number in plain digits (no +, spaces, leading zeros, hex or exponent)',
   };
 }
 
