@@ -13,7 +13,14 @@ import { authPlugin, routeNeedsAuthRule } from './platform/auth.js';
 import { systemClock } from './platform/clock.js';
 import type { Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
-import { installErrorHandler } from './platform/error-handler.js';
+import {
+  createFrameworkErrorHandler,
+  installEarlyNotFound,
+  installErrorHandler,
+} from './platform/error-handler.js';
+import { capConnections, createClientErrorHandler, serverTimeoutOptions } from './platform/http-limits.js';
+import { installJsonBodyParser } from './platform/json-body.js';
+import { installSecurityHeaders, securityHeaders } from './platform/security-headers.js';
 import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
@@ -36,6 +43,7 @@ declare module 'fastify' {
 
 /** The whole HTTP server for one role; the caller owns the database and closes it. */
 export async function buildApp(config: Readonly<Config>, options: BuildOptions): Promise<FastifyInstance> {
+  const headers = securityHeaders(config);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -50,7 +58,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         censor: '[redacted]',
       },
     },
-    bodyLimit: 1024 * 1024,
+    // Nothing but the CSV import (its own limit) needs more; a large body is only a cost.
+    bodyLimit: 64 * 1024,
+    ...serverTimeoutOptions(config),
+    clientErrorHandler: createClientErrorHandler(headers.app),
+    frameworkErrors: createFrameworkErrorHandler(() => headers.app),
     trustProxy:
       typeof config.trustProxy === 'number'
         ? // Trust exactly that many hops in front of us, as proxy-addr does for a number.
@@ -63,7 +75,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         : randomUUID();
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  capConnections(app, config);
   app.setValidatorCompiler(createValidatorCompiler());
+  installJsonBodyParser(app);
   closeUndeclaredQuerystrings(app, routeNeedsAuthRule);
 
   const deps: AppDeps = {
@@ -76,7 +90,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  installSecurityHeaders(app, headers);
   installErrorHandler(app);
+  installEarlyNotFound(app, { rateLimit: config.rateLimit });
 
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -113,7 +129,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
       .type('text/html; charset=utf-8')
       .send(
         '<!doctype html><html lang="ko"><meta charset="utf-8"><title>Karina 수강신청</title>' +
-          '<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto">' +
+          '<body>' +
           `<h1>Karina 수강신청</h1><p>Service role: <b>${config.service}</b>. ` +
           'The API is running; its reference is at <a href="/docs">/docs</a>.</p>' +
           '<ul><li><a href="/sugang/api/sections">Course catalog (JSON)</a></li>' +

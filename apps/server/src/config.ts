@@ -36,6 +36,22 @@ export interface Config {
    * CIDRs. Never "trust everyone": a client could then pick its own address and dodge rate limits.
    */
   trustProxy: false | number | string[];
+  /** KARINA_REQUEST_TIMEOUT_MS: a whole request (headers and body) must arrive within this (30000). */
+  requestTimeoutMs: number;
+  /** KARINA_HEADERS_TIMEOUT_MS: the request headers must arrive within this (10000); at most the request timeout. */
+  headersTimeoutMs: number;
+  /**
+   * KARINA_KEEP_ALIVE_TIMEOUT_MS: an idle keep-alive connection is closed after this (65000). Keep it
+   * above the load balancer's idle timeout (60 s on AWS), so the balancer never reuses a socket
+   * Karina is closing at that instant (a 502).
+   */
+  keepAliveTimeoutMs: number;
+  /** KARINA_CONNECTION_TIMEOUT_MS: a socket with no traffic either way for this long is closed (75000). */
+  connectionTimeoutMs: number;
+  /** KARINA_MAX_REQUESTS_PER_SOCKET: requests on one keep-alive connection before it is closed (10000); 0 = no limit. */
+  maxRequestsPerSocket: number;
+  /** KARINA_MAX_CONNECTIONS: open connections per process (10000); beyond it new sockets are dropped. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +78,12 @@ const KNOWN_KEYS = new Set([
   'KARINA_LOG_LEVEL',
   'KARINA_TRUST_PROXY',
   'KARINA_REQUIRE_SERVICES',
+  'KARINA_REQUEST_TIMEOUT_MS',
+  'KARINA_HEADERS_TIMEOUT_MS',
+  'KARINA_KEEP_ALIVE_TIMEOUT_MS',
+  'KARINA_CONNECTION_TIMEOUT_MS',
+  'KARINA_MAX_REQUESTS_PER_SOCKET',
+  'KARINA_MAX_CONNECTIONS',
 ]);
 
 function oneOf<T extends string>(
@@ -155,7 +177,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       problems,
     ),
     trustProxy: trustProxy(env, problems),
+    requestTimeoutMs: int(env, 'KARINA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    headersTimeoutMs: int(env, 'KARINA_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000, problems),
+    keepAliveTimeoutMs: int(env, 'KARINA_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000, problems),
+    connectionTimeoutMs: int(env, 'KARINA_CONNECTION_TIMEOUT_MS', 75_000, 100, 600_000, problems),
+    maxRequestsPerSocket: int(env, 'KARINA_MAX_REQUESTS_PER_SOCKET', 10_000, 0, 1_000_000, problems),
+    maxConnections: int(env, 'KARINA_MAX_CONNECTIONS', 10_000, 1, 1_000_000, problems),
   };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push('KARINA_HEADERS_TIMEOUT_MS must not be larger than KARINA_REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

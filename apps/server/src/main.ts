@@ -119,6 +119,44 @@ export async function main(
   }
 }
 
+type FatalEvent = 'unhandledRejection' | 'uncaughtException';
+
+export interface ProcessLike {
+  on(event: FatalEvent, listener: (reason: unknown) => void): unknown;
+  exit(code: number): void;
+}
+
+function describeError(reason: unknown): Record<string, unknown> {
+  if (reason instanceof Error) {
+    return {
+      type: reason.name,
+      message: reason.message,
+      stack: reason.stack,
+      code: (reason as { code?: unknown }).code,
+    };
+  }
+  return { type: typeof reason, message: String(reason) };
+}
+
+/**
+ * A rejection nobody awaited or an exception nobody caught leaves the process in a state nothing
+ * was written for (a transaction half done, a pool connection held): it is logged as one pino-style
+ * JSON line and the process exits, so the orchestrator starts a clean one instead.
+ */
+export function installProcessHandlers(
+  proc: ProcessLike = process,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): void {
+  const fatal = (event: FatalEvent) => (reason: unknown) => {
+    write(
+      `${JSON.stringify({ level: 60, time: Date.now(), msg: `${event}: exiting`, err: describeError(reason) })}\n`,
+    );
+    proc.exit(1);
+  };
+  proc.on('unhandledRejection', fatal('unhandledRejection'));
+  proc.on('uncaughtException', fatal('uncaughtException'));
+}
+
 /** True when this file is the program node started, not a module a test imported. */
 function startedAsProgram(): boolean {
   const entry = process.argv[1];
@@ -131,6 +169,7 @@ function startedAsProgram(): boolean {
 }
 
 if (startedAsProgram()) {
+  installProcessHandlers();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

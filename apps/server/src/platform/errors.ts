@@ -6,6 +6,13 @@
 export const ERROR_CATALOG = {
   VALIDATION_FAILED: [400, '입력값이 올바르지 않습니다 / Invalid input'],
   INVALID_JSON: [400, 'JSON 형식이 올바르지 않습니다 / Malformed JSON body'],
+  JSON_TOO_DEEP: [400, 'JSON이 너무 깊게 중첩되었습니다 / JSON body is nested too deeply'],
+  INVALID_TEXT: [
+    400,
+    '글자가 올바르지 않습니다 (잘못된 UTF-8, 짝 없는 서로게이트, 제어 문자 또는 보이지 않는 문자만) / Invalid text (bad UTF-8, lone surrogate, control characters or only invisible characters)',
+  ],
+  INVALID_URL: [400, '주소(URL) 인코딩이 올바르지 않습니다 / Malformed URL encoding'],
+  BAD_REQUEST: [400, 'HTTP 요청 형식이 올바르지 않습니다 / Malformed HTTP request'],
   UNAUTHENTICATED: [401, '로그인이 필요합니다 / Login required'],
   INVALID_CREDENTIALS: [401, '학번(아이디) 또는 비밀번호가 올바르지 않습니다 / Wrong username or password'],
   FORBIDDEN: [403, '권한이 없습니다 / Forbidden'],
@@ -40,8 +47,11 @@ export const ERROR_CATALOG = {
     422,
     '같은 Idempotency-Key가 다른 요청에 쓰였습니다 / Idempotency-Key reused for another request',
   ],
+  REQUEST_TIMEOUT: [408, '요청이 제시간에 도착하지 않았습니다 / Request took too long to arrive'],
   PAYLOAD_TOO_LARGE: [413, '요청이 너무 큽니다 / Request body too large'],
+  URL_TOO_LONG: [414, '주소(URL)가 너무 깁니다 / URL too long'],
   UNSUPPORTED_MEDIA_TYPE: [415, '지원하지 않는 형식입니다 / Unsupported content type'],
+  HEADERS_TOO_LARGE: [431, '요청 헤더가 너무 큽니다 / Request headers too large'],
   RATE_LIMITED: [429, '요청이 너무 많습니다. 잠시 후 다시 시도하세요 / Too many requests'],
   OVERLOADED: [503, '요청이 많아 잠시 후 다시 시도하세요 / Busy, try again shortly'],
   NOT_READY: [503, '서비스 준비 중입니다 / Not ready'],
@@ -50,14 +60,16 @@ export const ERROR_CATALOG = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
+/** `cause` keeps the low-level error (a driver or parser failure) for the log; it never reaches the client. */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details?: Record<string, unknown>,
+    options?: { cause?: unknown },
   ) {
-    super(message ?? ERROR_CATALOG[code][1]);
+    super(message ?? ERROR_CATALOG[code][1], options);
     this.status = ERROR_CATALOG[code][0];
     this.name = 'AppError';
   }

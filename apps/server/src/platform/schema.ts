@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { TSchema } from '@sinclair/typebox';
+import type { StringOptions, TSchema } from '@sinclair/typebox';
+import { NAME_FORMAT, TEXT_FORMAT } from './text.js';
 
 /** {"error":{"code","message"}} as documented for every error response. */
 export const ErrorBody = Type.Object(
@@ -45,3 +46,19 @@ export const Weekday = Type.Union([
 
 /** "HH:MM" on a 30-minute step, 00:00-24:00. */
 export const ClockTime = Type.String({ pattern: '^(([01][0-9]|2[0-3]):(00|30)|24:00)$' });
+
+/**
+ * One line a person reads: a name, a title, an address line. Refuses control characters, bidi
+ * overrides and strings that draw nothing (see platform/text.ts); a failure is INVALID_TEXT.
+ */
+export function Name(options: StringOptions = {}) {
+  return Type.String({ ...options, format: NAME_FORMAT });
+}
+
+/** Multi-line text (a post, a description): like Name, but tabs and line breaks are kept. */
+export function Text(options: StringOptions = {}) {
+  return Type.String({ ...options, format: TEXT_FORMAT });
+}
+
+/** A 1-based page number; like every integer in a URL it must be plain digits. */
+export const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });

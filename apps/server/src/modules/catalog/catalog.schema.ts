@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { ClockTime, Weekday } from '../../platform/schema.js';
+import { ClockTime, Page, Weekday } from '../../platform/schema.js';
 
 export const SubjectTypeSchema = Type.Union([
   Type.Literal('major_required'),
@@ -63,7 +63,7 @@ export const SectionsQuery = Type.Object(
     year: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'subject target year' })),
     type: Type.Optional(SubjectTypeSchema),
     credits: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+    page: Type.Optional(Page),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
   { additionalProperties: false },

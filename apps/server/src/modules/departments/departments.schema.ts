@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body } from '../../platform/schema.js';
+import { Body, Name } from '../../platform/schema.js';
 
-export const DepartmentName = Type.String({ minLength: 1, maxLength: 100 });
+export const DepartmentName = Name({ minLength: 1, maxLength: 100 });
 export const DepartmentCode = Type.String({
   pattern: '^[0-9]{2}$',
   description: '두 자리 학과 코드 (학번의 DD)',

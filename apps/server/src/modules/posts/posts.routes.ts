@@ -5,6 +5,7 @@ import { IdParams, errorResponses } from '../../platform/schema.js';
 import {
   CreatePostBody,
   DepartmentParams,
+  POST_BODY_LIMIT,
   Post,
   PostPage,
   PostQuery,
@@ -50,6 +51,7 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/api/departments/:id/posts',
     {
+      bodyLimit: POST_BODY_LIMIT,
       config: { auth: 'admin' },
       schema: {
         tags: ['admin: posts'],
@@ -66,6 +68,7 @@ export const postsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/admin/api/posts/:id',
     {
+      bodyLimit: POST_BODY_LIMIT,
       config: { auth: 'admin' },
       schema: {
         tags: ['admin: posts'],

@@ -1,9 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, Id, PatchBody } from '../../platform/schema.js';
+import { Body, Id, Name, Page, PatchBody, Text } from '../../platform/schema.js';
 
-const Title = Type.String({ minLength: 1, maxLength: 200 });
-const PostBody = Type.String({ minLength: 1, maxLength: 20_000 });
+const Title = Name({ minLength: 1, maxLength: 200 });
+const PostBody = Text({ minLength: 1, maxLength: 20_000 });
+/**
+ * 20,000 characters do not fit the global 64 KiB when they are 4-byte characters or \u escapes;
+ * the write routes take this much so the documented length, not the byte count, is the limit.
+ */
+export const POST_BODY_LIMIT = 256 * 1024;
 
 export const Post = Type.Object(
   {
@@ -24,7 +29,7 @@ export type PostPage = Static<typeof PostPage>;
 
 export const PostQuery = Type.Object(
   {
-    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+    page: Page,
     pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
   },
   { additionalProperties: false },

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, Id, PatchBody } from '../../platform/schema.js';
+import { Body, Id, Name, PatchBody } from '../../platform/schema.js';
 
-const ProfessorName = Type.String({ minLength: 1, maxLength: 100 });
+const ProfessorName = Name({ minLength: 1, maxLength: 100 });
 
 export const Professor = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors.js';
+import { isCleanName } from '../../platform/text.js';
 import type { EntryYearRange } from './students.entry-year.js';
 import { entryYearProblem } from './students.entry-year.js';
 import type { ImportRowError } from './students.schema.js';
@@ -48,7 +49,14 @@ function parseRecords(text: string): { record: string[]; line: number }[] {
     return parsed.map((p) => ({ record: p.record, line: p.info.lines }));
   } catch (error) {
     if (error instanceof CsvError) {
-      throw invalid(`CSV 형식이 올바르지 않습니다 / Malformed CSV: ${error.message}`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `CSV 형식이 올바르지 않습니다 / Malformed CSV: ${error.message}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -115,6 +123,11 @@ export function parseStudentCsv(
     }
     const name = cell('name');
     if (name === '' || name.length > 100) errors.push('name: 1~100자 / 1-100 characters');
+    else if (!isCleanName(name)) {
+      errors.push(
+        'name: 제어 문자나 보이지 않는 문자만 쓸 수 없습니다 / no control or only invisible characters',
+      );
+    }
     const departmentCode = cell('departmentCode');
     if (!/^[0-9]{2}$/.test(departmentCode)) {
       errors.push('departmentCode: 두 자리 숫자 / two digits');

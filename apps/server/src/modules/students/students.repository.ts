@@ -115,3 +115,12 @@ export async function deleteStudentSessions(trx: Trx, id: number): Promise<void>
 export async function deleteStudent(trx: Trx, id: number): Promise<void> {
   await trx.deleteFrom('students').where('id', '=', id).execute();
 }
+
+/** Every matching student in 학번 order, for the registrar's CSV export. */
+export function listStudentsForExport(db: Db, filter: Omit<StudentFilter, 'q'>): Promise<StudentRow[]> {
+  let query = studentsWithDepartment(db).select(STUDENT_COLUMNS);
+  if (filter.departmentId !== undefined)
+    query = query.where('students.department_id', '=', filter.departmentId);
+  if (filter.year !== undefined) query = query.where('students.year', '=', filter.year);
+  return query.orderBy('students.student_no').execute();
+}

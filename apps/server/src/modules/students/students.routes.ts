@@ -6,6 +6,8 @@ import { ErrorBody, IdParams, errorResponses } from '../../platform/schema.js';
 import {
   CreateStudentBody,
   CreatedStudent,
+  ExportCsv,
+  ExportQuery,
   ImportCsvBody,
   ImportResult,
   MAX_IMPORT_BYTES,
@@ -17,6 +19,8 @@ import {
 } from './students.schema.js';
 import { createStudentsService } from './students.service.js';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const studentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const students = createStudentsService(app.deps);
   const tags = ['admin: students'];
@@ -24,8 +28,23 @@ export const studentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Scoped to this plugin: only the import route takes CSV.
   app.addContentTypeParser(
     'text/csv',
-    { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_request, body, done) => {
+      try {
+        done(null, strictUtf8.decode(body as Buffer));
+      } catch (error) {
+        // Excel in Korea saves CSV as CP949 by default; decoded leniently, every 한글 name would become U+FFFD.
+        done(
+          new AppError(
+            'INVALID_TEXT',
+            'CSV가 UTF-8이 아닙니다. "CSV UTF-8"로 저장하세요 / The CSV is not UTF-8: save it as "CSV UTF-8"',
+            undefined,
+            { cause: error },
+          ),
+          undefined,
+        );
+      }
+    },
   );
 
   app.get(
@@ -40,6 +59,25 @@ export const studentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => students.list(request.query),
+  );
+
+  app.get(
+    '/admin/api/students/export',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags,
+        summary: '학생 명단 CSV 내보내기 (spreadsheet-safe: formula-like cells are quoted)',
+        querystring: ExportQuery,
+        produces: ['text/csv'],
+        response: { 200: ExportCsv, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="students.csv"')
+        .send(await students.exportCsv(request.query, adminActor(request))),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static, StringOptions, TSchema } from '@sinclair/typebox';
-import { Body, Id } from '../../platform/schema.js';
+import { Body, Id, Name, Page } from '../../platform/schema.js';
+import { NAME_FORMAT } from '../../platform/text.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /**
@@ -14,7 +15,7 @@ export const TEL_PATTERN = '^[0-9+() -]{4,20}$';
 export const EMAIL_PATTERN = '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
 export const BIRTH_DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
-const StudentName = Type.String({ minLength: 1, maxLength: 100 });
+const StudentName = Name({ minLength: 1, maxLength: 100 });
 const Tel = NullableString({ minLength: 4, maxLength: 20, pattern: TEL_PATTERN });
 const Email = NullableString({ maxLength: 254, pattern: EMAIL_PATTERN });
 const BirthDate = NullableString({ pattern: BIRTH_DATE_PATTERN, description: 'YYYY-MM-DD' });
@@ -57,12 +58,23 @@ export const StudentQuery = Type.Object(
       Type.String({ minLength: 1, maxLength: 100, description: 'name (part) or 학번 (prefix)' }),
     ),
     year: Type.Optional(Year),
-    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+    page: Page,
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
 );
 export type StudentQuery = Static<typeof StudentQuery>;
+
+export const ExportQuery = Type.Object(
+  { departmentId: Type.Optional(Id), year: Type.Optional(Year) },
+  { additionalProperties: false },
+);
+export type ExportQuery = Static<typeof ExportQuery>;
+
+export const ExportCsv = Type.String({
+  description:
+    "text/csv: studentNo,name,departmentCode,departmentName,entryYear,year,tel,email,birthDate; cells starting with = + - @ tab or CR are prefixed with a quote (') so spreadsheets never run them",
+});
 
 export const CreateStudentBody = Body({
   departmentId: Id,
@@ -101,8 +113,8 @@ export const UpdateStudentBody = Type.Object(
       Type.Object(
         {
           postcode: Type.Optional(NullableString({ pattern: '^[0-9]{5}$' })),
-          line1: Type.Optional(NullableString({ maxLength: 200 })),
-          line2: Type.Optional(NullableString({ maxLength: 200 })),
+          line1: Type.Optional(NullableString({ maxLength: 200, format: NAME_FORMAT })),
+          line2: Type.Optional(NullableString({ maxLength: 200, format: NAME_FORMAT })),
         },
         { additionalProperties: false, minProperties: 1 },
       ),

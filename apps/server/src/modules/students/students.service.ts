@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { StudentsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
+import { toCsv } from '../../platform/csv.js';
 import { issueStudentNumber } from '../../platform/codes.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -15,6 +16,7 @@ import { isRealDate, parseStudentCsv } from './students.import.js';
 import type {
   CreateStudentBody,
   CreatedStudent,
+  ExportQuery,
   ImportResult,
   Student,
   StudentPage,
@@ -30,6 +32,7 @@ import {
   insertStudent,
   listDepartmentCodes,
   listStudents,
+  listStudentsForExport,
   lockDepartments,
   updateStudent,
 } from './students.repository.js';
@@ -38,6 +41,18 @@ const STUDENT = '학생 / student';
 const DEPARTMENT = '학과 / department';
 /** Argon2id runs on libuv's thread pool; more at once only queues there and holds memory. */
 const HASH_CONCURRENCY = 4;
+/** The import's columns, with the issued 학번 first and the department's name beside its code. */
+const EXPORT_COLUMNS = [
+  'studentNo',
+  'name',
+  'departmentCode',
+  'departmentName',
+  'entryYear',
+  'year',
+  'tel',
+  'email',
+  'birthDate',
+] as const;
 
 export function studentRowToStudent(row: StudentRow): Student {
   return {
@@ -298,5 +313,35 @@ export function createStudentsService(deps: AppDeps) {
     return { created: created.length, rows: created };
   }
 
-  return { list, get, create, update, resetPassword, remove, importCsv };
+  /** The roster as CSV for the registrar's spreadsheet; reading everyone's contact data is audited. */
+  async function exportCsv(query: ExportQuery, actor: Actor): Promise<string> {
+    const rows = await listStudentsForExport(db, { departmentId: query.departmentId, year: query.year });
+    await writeAudit(
+      db,
+      actor,
+      {
+        action: 'student.export',
+        target: 'students',
+        detail: { count: rows.length, departmentId: query.departmentId ?? null, year: query.year ?? null },
+      },
+      clock.now(),
+    );
+    // The byte-order mark is how Excel knows the file is UTF-8 and shows 한글 names, not mojibake.
+    return `\uFEFF${toCsv(
+      EXPORT_COLUMNS,
+      rows.map((r) => [
+        r.student_no,
+        r.name,
+        r.department_code,
+        r.department_name,
+        r.entry_year,
+        r.year,
+        r.tel,
+        r.email,
+        r.birth_date,
+      ]),
+    )}`;
+  }
+
+  return { list, get, create, update, resetPassword, remove, importCsv, exportCsv };
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { IntegerOptions, Static, StringOptions, TSchema } from '@sinclair/typebox';
-import { Body, Id, PatchBody } from '../../platform/schema.js';
+import { Body, Id, Name, PatchBody } from '../../platform/schema.js';
+import { TEXT_FORMAT } from '../../platform/text.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /**
@@ -16,10 +17,10 @@ export const SubjectTypeSchema = Type.Union(
   [Type.Literal('major_required'), Type.Literal('major_elective'), Type.Literal('general')],
   { description: '전공필수 / 전공선택 / 교양' },
 );
-const SubjectName = Type.String({ minLength: 1, maxLength: 100 });
+const SubjectName = Name({ minLength: 1, maxLength: 100 });
 const Credits = Type.Integer({ minimum: 1, maximum: 6 });
 const TargetYear = NullableInteger({ minimum: 1, maximum: 4 });
-const Description = NullableString({ maxLength: 2000 });
+const Description = NullableString({ maxLength: 2000, format: TEXT_FORMAT });
 
 export const Subject = Type.Object(
   {
