@@ -96,7 +96,8 @@ export async function adminSetDisabled(
   const config = loadConfigOrFail(ctx.env);
   const verb = disabled ? 'disable' : 'enable';
   const username = args.username;
-  if (username === undefined) throw new CliError(`admin ${verb} needs --username (see karina admin --help)`, 2);
+  if (username === undefined)
+    throw new CliError(`admin ${verb} needs --username (see karina admin --help)`, 2);
   if (!USERNAME.test(username)) {
     throw new CliError('--username must be 3-64 characters: a lowercase letter first, then a-z 0-9 . _ -', 2);
   }

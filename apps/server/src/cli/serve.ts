@@ -33,7 +33,8 @@ export const BOOTSTRAP_PASSWORD_FILE = 'bootstrap-admin-password.txt';
  */
 export function writeBootstrapPasswordFile(config: Readonly<Config>, password: string): string {
   const { dialect, target } = parseDbUrl(config.dbUrl);
-  const preferred = dialect === 'sqlite' && target !== ':memory:' ? dirname(resolve(target)) : resolve('data');
+  const preferred =
+    dialect === 'sqlite' && target !== ':memory:' ? dirname(resolve(target)) : resolve('data');
   const attempt = (dir: string) => {
     const path = join(dir, BOOTSTRAP_PASSWORD_FILE);
     const fd = openSync(path, 'w', 0o600);
@@ -102,7 +103,9 @@ export async function holdsDemoPasswordStudents(db: Db): Promise<boolean> {
     .orderBy('n', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return top !== undefined && Number(top.n) > 1 && (await verifyPassword(top.password_hash, DEMO_STUDENT_PASSWORD));
+  return (
+    top !== undefined && Number(top.n) > 1 && (await verifyPassword(top.password_hash, DEMO_STUDENT_PASSWORD))
+  );
 }
 
 /** Refuses to serve students with the published password beyond loopback unless told to. */

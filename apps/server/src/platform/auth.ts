@@ -95,7 +95,10 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
     app.log.warn({ err: error }, 'login throttle: Redis unreachable, counting in this process only');
   }
   app.decorate('loginThrottle', throttle);
-  app.decorate('hashGate', createHashGate({ concurrency: config.hashConcurrency, queue: 16 * config.hashConcurrency }));
+  app.decorate(
+    'hashGate',
+    createHashGate({ concurrency: config.hashConcurrency, queue: 16 * config.hashConcurrency }),
+  );
   app.addHook('onClose', async () => throttle.close());
 
   let warnedForwardedFor = false;
@@ -104,7 +107,7 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
       if (warnedForwardedFor || request.headers['x-forwarded-for'] === undefined) return;
       warnedForwardedFor = true;
       app.log.warn(
-        'requests carry X-Forwarded-For but KARINA_TRUST_PROXY is off: rate limits see the proxy\'s ' +
+        "requests carry X-Forwarded-For but KARINA_TRUST_PROXY is off: rate limits see the proxy's " +
           'address, so all clients share one limit; set KARINA_TRUST_PROXY to the proxies in front of Karina',
       );
     });

@@ -74,12 +74,7 @@ export async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise
   }
 }
 
-export function accountWaitMs(
-  count: number,
-  last: number,
-  now: number,
-  policy: ThrottlePolicy,
-): number {
+export function accountWaitMs(count: number, last: number, now: number, policy: ThrottlePolicy): number {
   if (count >= policy.maxConsecutive) return Math.max(0, last + policy.accountMemoryMs - now);
   if (count < policy.freeFailures) return 0;
   const delay = Math.min(policy.backoffBaseMs * 2 ** (count - policy.freeFailures), policy.backoffCapMs);
@@ -197,7 +192,11 @@ const PREFIX = 'karina:login:';
 export function createRedisThrottleStore(url: string, onError: (error: unknown) => void): ThrottleStore {
   // Fail fast rather than queue: a login waiting on an unreachable Redis helps nobody, and the
   // throttle falls back to this process's memory meanwhile.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 100, 1_000),
+  });
   redis.on('error', onError);
   const addressKey = (k: AttemptKeys) => `${PREFIX}addr:${k.address}`;
   const accountKey = (k: AttemptKeys) => `${PREFIX}acct:${k.account ?? ''}`;

@@ -33,7 +33,9 @@ export async function setup(project: TestProject): Promise<void> {
     redis = await startPrivateRedis();
     project.provide('redisUrl', redis.url);
   } else if (servicesRequired()) {
-    throw new Error('KARINA_REQUIRE_SERVICES=1 but redis-server is not installed (apt-get install redis-server)');
+    throw new Error(
+      'KARINA_REQUIRE_SERVICES=1 but redis-server is not installed (apt-get install redis-server)',
+    );
   } else {
     loud('SKIPPING every Redis suite: redis-server not found. Install redis-server to run them.');
     project.provide('redisUrl', null);

@@ -120,10 +120,8 @@ export function createMeService(deps: AppDeps & PasswordCheckDeps) {
   ): Promise<void> {
     const current = await findPasswordHash(db, session.role, session.userId);
     if (!current) throw notFound('사용자 / user');
-    const ok = await checkPasswordThrottled(
-      deps,
-      { address: input.address, account: current.username },
-      () => verifyPassword(current.password_hash, input.currentPassword),
+    const ok = await checkPasswordThrottled(deps, { address: input.address, account: current.username }, () =>
+      verifyPassword(current.password_hash, input.currentPassword),
     );
     if (!ok) {
       await writeAudit(
