@@ -6,6 +6,7 @@ import {
   accountWaitMs,
   createMemoryThrottleStore,
   createRedisThrottleStore,
+  throttleAddress,
 } from '../src/platform/login-throttle.js';
 import type { ThrottleStore } from '../src/platform/login-throttle.js';
 import { createHashGate } from '../src/platform/passwords.js';
@@ -106,6 +107,37 @@ describe.each(stores)('login throttle store in $label', ({ make }) => {
       expect(await store.begin({ address, account: null }, T0, policy)).toBe(0);
     }
     expect(await store.begin({ address, account: null }, T0, policy)).toBeGreaterThan(0);
+  });
+});
+
+describe('throttled address', () => {
+  it('counts IPv6 by its /64, IPv4-mapped addresses as IPv4, and IPv4 as is', () => {
+    expect(throttleAddress('2001:db8:1:2:aaaa::1')).toBe('2001:0db8:0001:0002::/64');
+    expect(throttleAddress('2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe('2001:0db8:0001:0002::/64');
+    expect(throttleAddress('2001:db8::')).toBe('2001:0db8:0000:0000::/64');
+    expect(throttleAddress('::1')).toBe('0000:0000:0000:0000::/64');
+    expect(throttleAddress('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(throttleAddress('198.51.100.7')).toBe('198.51.100.7');
+  });
+
+  it('when one IPv6 /64 rotates its address for every guess, it is still stopped after 20 failures', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 22; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/student/api/auth/login',
+          remoteAddress: `2001:db8:77:1:${(i + 1).toString(16)}::1`,
+          payload: { username: `rotating-${i}`, password: 'guess' },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(20)).toEqual([429, 429]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { AppError } from './errors.js';
@@ -40,6 +41,31 @@ export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
 export interface AttemptKeys {
   address: string;
   account: string | null;
+}
+
+/**
+ * The address a failure is counted against. One IPv6 subscriber usually holds a whole /64 and can
+ * pick a new address from it for every guess, so IPv6 counts by /64; IPv4-mapped addresses (what a
+ * server listening on :: sees) count as the IPv4 address they carry.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:([0-9.]+)$/i.exec(ip);
+  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  let text = ip.toLowerCase().split('%')[0] ?? '';
+  const dotted = /([0-9]+\.[0-9]+\.[0-9]+\.[0-9]+)$/.exec(text);
+  if (dotted?.[1]) {
+    const [a = 0, b = 0, c = 0, d = 0] = dotted[1].split('.').map(Number);
+    text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.padStart(4, '0'))
+    .join(':')}::/64`;
 }
 
 /** Where the counters live: this process's memory, or Redis so every process sees the same ones. */
@@ -266,7 +292,8 @@ export function createLoginThrottle(options: {
     }
   }
   return {
-    async begin(keys) {
+    async begin(raw) {
+      const keys = { ...raw, address: throttleAddress(raw.address) };
       const waitMs = await withFallback((s) => s.begin(keys, now(), policy));
       if (waitMs <= 0) return;
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -276,8 +303,8 @@ export function createLoginThrottle(options: {
         `로그인 시도가 너무 많습니다. ${seconds}초 후 다시 시도하세요 / Too many attempts, retry in ${seconds}s`,
       );
     },
-    succeed: (keys) => withFallback((s) => s.succeed(keys)),
-    cancel: (keys) => withFallback((s) => s.cancel(keys)),
+    succeed: (keys) => withFallback((s) => s.succeed({ ...keys, address: throttleAddress(keys.address) })),
+    cancel: (keys) => withFallback((s) => s.cancel({ ...keys, address: throttleAddress(keys.address) })),
     close: async () => {
       await store.close();
       await local.close();
