@@ -219,6 +219,8 @@ export function createRedisThrottleStore(url: string, onError: (error: unknown) 
   // Fail fast rather than queue: a login waiting on an unreachable Redis helps nobody, and the
   // throttle falls back to this process's memory meanwhile.
   const redis = new Redis(url, {
+    // A registration-only process never checks a password, so it never needs to connect.
+    lazyConnect: true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 100, 1_000),
@@ -254,7 +256,8 @@ export function createRedisThrottleStore(url: string, onError: (error: unknown) 
       else await redis.eval(GIVE_BACK_SCRIPT, 2, addressKey(keys), accountKey(keys));
     },
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      if (redis.status === 'wait') redis.disconnect();
+      else await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
