@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 export type ServiceRole = 'all' | 'student' | 'sugang';
 export type QueueMode = 'off' | 'auto' | 'on';
@@ -6,7 +7,10 @@ export type QueueMode = 'off' | 'auto' | 'on';
 export interface Config {
   /** PORT: where the HTTP server listens (3000). */
   port: number;
-  /** HOST: the address to bind (0.0.0.0). */
+  /**
+   * HOST: the address to bind (0.0.0.0; localhost when KARINA_DEMO is on, because demo students
+   * share a published password).
+   */
   host: string;
   /** KARINA_SERVICE: which routes this process mounts: all (default) | student | sugang. */
   service: ServiceRole;
@@ -52,6 +56,20 @@ export interface Config {
   maxRequestsPerSocket: number;
   /** KARINA_MAX_CONNECTIONS: open connections per process (10000); beyond it new sockets are dropped. */
   maxConnections: number;
+  /** KARINA_SESSION_IDLE_MINUTES: a login ends after this long without a request (30), besides its lifetime. */
+  sessionIdleMs: number;
+  /**
+   * KARINA_LOGIN_ADDRESS_FAILURES: failed logins (and wrong current passwords) one client address
+   * may make per 15 minutes, over all accounts (20). Raise it when a campus shares one NAT address.
+   */
+  loginAddressFailures: number;
+  /** KARINA_HASH_CONCURRENCY: password hashes run at once (2 per core); 16 times that may wait, then 503. */
+  hashConcurrency: number;
+  /**
+   * KARINA_DEMO_PUBLIC: on lets a server whose students use the published demo password listen
+   * beyond loopback (off): for a public demonstration, never for real students.
+   */
+  demoPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +102,10 @@ const KNOWN_KEYS = new Set([
   'KARINA_CONNECTION_TIMEOUT_MS',
   'KARINA_MAX_REQUESTS_PER_SOCKET',
   'KARINA_MAX_CONNECTIONS',
+  'KARINA_SESSION_IDLE_MINUTES',
+  'KARINA_LOGIN_ADDRESS_FAILURES',
+  'KARINA_HASH_CONCURRENCY',
+  'KARINA_DEMO_PUBLIC',
 ]);
 
 function oneOf<T extends string>(
@@ -130,11 +152,41 @@ function trustProxy(env: Env, problems: string[]): false | number | string[] {
     return false;
   }
   const list = raw.split(',').map((part) => part.trim());
+  const tooWide = list.filter(coversTooMuch);
+  if (tooWide.length > 0) {
+    problems.push(
+      `KARINA_TRUST_PROXY must name your proxies, not the internet: ${tooWide.join(', ')} would let any client choose its own address`,
+    );
+    return false;
+  }
   if (list.every((part) => /^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(part) && part.length > 0)) return list;
   problems.push(
     `KARINA_TRUST_PROXY must be off, a hop count 1-10, or proxy addresses/CIDRs separated by commas, got "${raw}"`,
   );
   return false;
+}
+
+/**
+ * A trusted range so wide that it holds public addresses by the million: 0.0.0.0/0, ::/0, any IPv4
+ * prefix shorter than /8 or IPv6 shorter than /7 (10.0.0.0/8 and fc00::/7 are the widest private
+ * ranges), every IPv4-mapped address (::ffff:0:0/96), or the unspecified address itself.
+ */
+function coversTooMuch(part: string): boolean {
+  const [address = '', bits] = part.split('/');
+  const prefix = bits === undefined ? undefined : Number(bits);
+  const lower = address.toLowerCase();
+  if (lower === '0.0.0.0' || lower === '::' || /^0+(:0+)*::?$/.test(lower)) return true;
+  if (prefix === undefined) return false;
+  if (address.includes(':')) {
+    if (lower.startsWith('::ffff:') && prefix <= 96) return true;
+    return prefix < 7;
+  }
+  return prefix < 8;
+}
+
+/** localhost, ::1 or 127.x.y.z: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host);
 }
 
 /** Parses the environment once; every bad key is listed in one error. */
@@ -156,15 +208,24 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   ) {
     problems.push('KARINA_ADMIN_PASSWORD must be at least 12 characters with a letter and a digit');
   }
+  const demo = flag(env, 'KARINA_DEMO', dbUrl.startsWith('sqlite:'), problems);
+  const demoPublic = flag(env, 'KARINA_DEMO_PUBLIC', false, problems);
+  const host = env.HOST || (demo ? 'localhost' : '0.0.0.0');
+  if (demo && !demoPublic && !isLoopbackHost(host)) {
+    problems.push(
+      `KARINA_DEMO seeds students who share the published password, so HOST=${host} would serve them ` +
+        'beyond this machine: use HOST=localhost, KARINA_DEMO=off, or KARINA_DEMO_PUBLIC=on for a public demonstration',
+    );
+  }
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535, problems),
-    host: env.HOST || '0.0.0.0',
+    host,
     service: oneOf(env, 'KARINA_SERVICE', ['all', 'student', 'sugang'] as const, 'all', problems),
     dbUrl,
     dbPoolSize: int(env, 'KARINA_DB_POOL', 20, 1, 500, problems),
     redisUrl,
     adminPassword,
-    demo: flag(env, 'KARINA_DEMO', dbUrl.startsWith('sqlite:'), problems),
+    demo,
     queue: oneOf(env, 'KARINA_QUEUE', ['off', 'auto', 'on'] as const, 'auto', problems),
     rateLimit: flag(env, 'KARINA_RATE_LIMIT', true, problems),
     sessionTtlMs: int(env, 'KARINA_SESSION_TTL_HOURS', 12, 1, 24 * 30, problems) * 3_600_000,
@@ -183,6 +244,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     connectionTimeoutMs: int(env, 'KARINA_CONNECTION_TIMEOUT_MS', 75_000, 100, 600_000, problems),
     maxRequestsPerSocket: int(env, 'KARINA_MAX_REQUESTS_PER_SOCKET', 10_000, 0, 1_000_000, problems),
     maxConnections: int(env, 'KARINA_MAX_CONNECTIONS', 10_000, 1, 1_000_000, problems),
+    sessionIdleMs: int(env, 'KARINA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems) * 60_000,
+    loginAddressFailures: int(env, 'KARINA_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000, problems),
+    hashConcurrency: int(env, 'KARINA_HASH_CONCURRENCY', 2 * availableParallelism(), 1, 1024, problems),
+    demoPublic,
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
@@ -203,6 +268,8 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     logLevel: 'silent',
     cookieSecure: false,
     adminPassword: `test-${randomBytes(9).toString('base64url')}-7`,
+    // Suites move the fake clock by hours around one token; the idle timeout has its own tests.
+    sessionIdleMs: 24 * 3_600_000,
     ...overrides,
   });
 }

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ADMIN_HELP, adminCreate } from './cli/admin.js';
+import { ADMIN_HELP, adminCreate, adminSetDisabled } from './cli/admin.js';
 import type { CliContext } from './cli/io.js';
 import { CliError, say } from './cli/io.js';
 import { MIGRATE_HELP, migrate } from './cli/migrate.js';
@@ -21,6 +21,7 @@ Commands:
   migrate           apply pending database migrations
   seed              seed a generated university (see karina seed --help)
   admin create      create a registrar account
+  admin disable     refuse a registrar's logins and end their sessions (admin enable undoes it)
 
 Every command reads its settings from the environment (PORT, KARINA_DB_URL, ...; see README.md).
 Run karina <command> --help for a command's options.`;
@@ -77,13 +78,15 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
         options: { ...help, username: { type: 'string' }, name: { type: 'string' } },
       });
       if (values.help) return usage(ctx, ADMIN_HELP);
-      if (positionals.length !== 1 || positionals[0] !== 'create') {
-        throw new CliError(
-          `unknown admin command "${positionals.join(' ')}"; try: karina admin create --username U`,
-          2,
-        );
+      const command = positionals.length === 1 ? positionals[0] : undefined;
+      if (command === 'create') return adminCreate(values, ctx);
+      if (command === 'disable' || command === 'enable') {
+        return adminSetDisabled(values, command === 'disable', ctx);
       }
-      return adminCreate(values, ctx);
+      throw new CliError(
+        `unknown admin command "${positionals.join(' ')}"; try: karina admin create|disable|enable --username U`,
+        2,
+      );
     }
     default:
       throw new CliError(`unknown command "${first}"; run karina --help`, 2);

@@ -202,30 +202,83 @@ describe.each(testDatabaseKinds())('student login, profile and password on $labe
 });
 
 describe('throttling', () => {
-  it('when one address keeps guessing passwords or looking up 학번, it gets 429 with Retry-After', async () => {
+  it('when one account keeps being guessed, five failures are free, then 429 with Retry-After before any hashing, and the wait doubles', async () => {
     const t = await createTestApp('sqlite', { rateLimit: true });
     try {
+      const guess = (password: string) =>
+        t.call('POST', '/student/api/auth/login', { body: { username: 'admin', password } });
       const codes: number[] = [];
-      for (let i = 0; i < 12; i++) {
-        codes.push(
-          (
-            await t.call('POST', '/student/api/auth/login', {
-              body: { username: 'admin', password: `guess-${i}` },
-            })
-          ).statusCode,
-        );
-      }
-      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-      const limited = await t.call('POST', '/student/api/auth/login', {
-        body: { username: 'admin', password: 'x' },
-      });
-      expect(limited.statusCode).toBe(429);
-      expect(limited.headers['retry-after']).toBeDefined();
+      for (let i = 0; i < 5; i++) codes.push((await guess(`guess-${i}`)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401, 401]);
+      const limited = await guess(t.config.adminPassword ?? '');
+      expect(limited.statusCode, 'even the right password is not checked while waiting').toBe(429);
+      expect(limited.headers['retry-after']).toBe('1');
       expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      t.clock.advance(1_000);
+      expect((await guess('guess-5')).statusCode).toBe(401);
+      const longer = await guess('guess-6');
+      expect(longer.statusCode).toBe(429);
+      expect(longer.headers['retry-after']).toBe('2');
       const others = await t.call('POST', '/student/api/auth/login', {
         body: { username: 'someone-else', password: 'x' },
       });
       expect(others.statusCode, 'another account from the same address is not blocked').toBe(401);
+      t.clock.advance(2_000);
+      expect((await guess(t.config.adminPassword ?? '')).statusCode).toBe(200);
+      for (let i = 0; i < 5; i++) {
+        expect((await guess(`again-${i}`)).statusCode, 'a success starts the account over').toBe(401);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('when the guesses come from many addresses, the account still backs off', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/student/api/auth/login',
+          remoteAddress: `198.51.100.${i + 1}`,
+          payload: { username: 'admin', password: `guess-${i}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('when one address sprays one guess at each of many accounts, it is stopped after 20 failures while other addresses log in', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      const spray = (i: number, remoteAddress = '203.0.113.7') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/student/api/auth/login',
+          remoteAddress,
+          payload: { username: `260${String(1000 + i)}`, password: 'Spring2026!' },
+        });
+      const codes: number[] = [];
+      for (let i = 0; i < 30; i++) codes.push((await spray(i)).statusCode);
+      expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(20).every((c) => c === 429)).toBe(true);
+      const last = await spray(31);
+      expect(Number(last.headers['retry-after'])).toBe(15 * 60);
+      expect((await spray(32, '203.0.113.8')).statusCode).toBe(401);
+      t.clock.advance(15 * 60_000);
+      expect((await spray(33)).statusCode, 'the window ends').toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('when one address keeps looking up 학번, it gets 429 with Retry-After', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
       const lookups: number[] = [];
       for (let i = 0; i < 6; i++) {
         lookups.push(
@@ -242,25 +295,59 @@ describe('throttling', () => {
       await t.close();
     }
   });
+
+  it('when a logged-in user keeps sending wrong current passwords, the password change is throttled like login', async () => {
+    const t = await createTestApp('sqlite', { rateLimit: true });
+    try {
+      const dept = await makeDepartment(t.karina.db);
+      const [id] = await makeStudents(t.karina.db, dept.id, 1);
+      const token = await t.tokenFor('student', id!);
+      const change = (currentPassword: string) =>
+        t.call('POST', '/student/api/me/password', {
+          token,
+          body: { currentPassword, newPassword: 'a-much-better-pass-42' },
+        });
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await change(`wrong-${i}`)).statusCode);
+      expect(codes).toEqual([403, 403, 403, 403, 403]);
+      const limited = await change(FIXTURE_PASSWORD);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      expect(limited.headers['retry-after']).toBe('1');
+      const row = await t.karina.db
+        .selectFrom('students')
+        .select(['student_no', 'password_hash'])
+        .where('id', '=', id!)
+        .executeTakeFirstOrThrow();
+      const login = await t.call('POST', '/student/api/auth/login', {
+        body: { username: row.student_no, password: FIXTURE_PASSWORD },
+      });
+      expect(login.statusCode, 'login shares the account counter').toBe(429);
+      t.clock.advance(1_000);
+      expect((await change(FIXTURE_PASSWORD)).statusCode).toBe(204);
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe('throttling behind a proxy and with look-alike names', () => {
-  it('when a client behind one trusted proxy spoofs X-Forwarded-For, the limit still counts its real address', async () => {
+  it('when a client behind one trusted proxy spoofs X-Forwarded-For, the address limit still counts its real address', async () => {
     const t = await createTestApp('sqlite', { rateLimit: true, trustProxy: 1 });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 12; i++) {
+      for (let i = 0; i < 22; i++) {
         const res = await t.app.inject({
           method: 'POST',
           url: '/student/api/auth/login',
           remoteAddress: '10.0.0.2',
           headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` },
-          payload: { username: 'admin', password: `guess-${i}` },
+          payload: { username: `user-${i}`, password: `guess-${i}` },
         });
         codes.push(res.statusCode);
       }
-      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-      expect(codes.slice(10)).toEqual([429, 429]);
+      expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(20)).toEqual([429, 429]);
     } finally {
       await t.close();
     }
@@ -269,7 +356,7 @@ describe('throttling behind a proxy and with look-alike names', () => {
   it('when a throttled username is respelled ("admin ", "Admin"), it is refused outright and the real limit holds', async () => {
     const t = await createTestApp('sqlite', { rateLimit: true });
     try {
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 5; i++) {
         await t.call('POST', '/student/api/auth/login', {
           body: { username: 'admin', password: `guess-${i}` },
         });
@@ -278,13 +365,16 @@ describe('throttling behind a proxy and with look-alike names', () => {
         body: { username: 'admin', password: 'x' },
       });
       expect(limited.statusCode).toBe(429);
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(1);
       for (const username of ['admin ', 'Admin', ' admin']) {
         const res = await t.call('POST', '/student/api/auth/login', {
           body: { username, password: t.config.adminPassword },
         });
         expect(res.statusCode, JSON.stringify(username)).toBe(401);
       }
+      const stillLimited = await t.call('POST', '/student/api/auth/login', {
+        body: { username: 'admin', password: t.config.adminPassword },
+      });
+      expect(stillLimited.statusCode).toBe(429);
     } finally {
       await t.close();
     }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver } from 'kysely';
@@ -67,10 +67,20 @@ export function redactDbUrl(url: string): string {
   }
 }
 
+/**
+ * The database file holds password hashes and personal data: a new folder is made 0700 and a new
+ * file 0600 before SQLite opens it (SQLite gives its -wal and -shm files the main file's mode).
+ * Existing ones keep the mode their owner chose.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+}
+
 export function connectDatabase(url: string, options: ConnectOptions = {}): KarinaDb {
   const { dialect, target } = parseDbUrl(url);
   if (dialect === 'sqlite') {
-    if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+    if (target !== ':memory:' && !target.startsWith('file:')) createPrivately(target);
     const sqlite = new SQLite(target);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

@@ -20,6 +20,11 @@ export class CliError extends Error {
   }
 }
 
+/** A stream someone is reading on a terminal, as opposed to a pipe or file that may be kept. */
+export function isTerminal(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}
+
 export function say(stream: NodeJS.WritableStream, line = ''): void {
   stream.write(`${line}\n`);
 }

@@ -1,24 +1,66 @@
-import { connectDatabase, migrateToLatest } from '@karina/db';
+import { closeSync, fchmodSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { connectDatabase, migrateToLatest, parseDbUrl } from '@karina/db';
 import type { DialectName, KarinaDb } from '@karina/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
+import { isLoopbackHost } from '../config.js';
 import type { Config } from '../config.js';
 import { ensureBootstrapAdmin } from '../platform/bootstrap.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
+import { verifyPassword } from '../platform/passwords.js';
 import type { Db } from '../platform/transactions.js';
 import { DEFAULT_SEED_OPTIONS } from '../seed/generate.js';
 import { DEMO_STUDENT_PASSWORD, seedUniversity } from '../seed/seed.js';
 import type { CliContext } from './io.js';
-import { loadConfigOrFail, printBox, progressBar, say } from './io.js';
+import { CliError, isTerminal, loadConfigOrFail, printBox, progressBar, say } from './io.js';
 
 export const SERVE_HELP = `Usage: karina serve
 
 Runs the HTTP server for KARINA_SERVICE (all | student | sugang) on PORT. On start it applies
-pending migrations, creates the bootstrap admin "admin" (printing a generated password once when
-KARINA_ADMIN_PASSWORD is unset) and, with KARINA_DEMO on, seeds a demo university into an empty
-database. SIGTERM or SIGINT closes it gracefully; a second signal exits at once.`;
+pending migrations, creates the bootstrap admin "admin" (a generated password, when
+KARINA_ADMIN_PASSWORD is unset, is shown once on a terminal, or else written to a file readable by
+the owner only, whose path is printed) and, with KARINA_DEMO on, seeds a demo university into an
+empty database. Students sharing the published demo password are served on loopback only, unless
+KARINA_DEMO_PUBLIC=on. SIGTERM or SIGINT closes it gracefully; a second signal exits at once.`;
 
-/** Creates the bootstrap admin; a generated password goes to stdout once, never to the logger. */
+export const BOOTSTRAP_PASSWORD_FILE = 'bootstrap-admin-password.txt';
+
+/**
+ * Where a generated bootstrap password goes when nobody is watching a terminal: beside the SQLite
+ * file, or ./data for MariaDB, else a fresh private folder under the temp dir. Written 0600.
+ */
+export function writeBootstrapPasswordFile(config: Readonly<Config>, password: string): string {
+  const { dialect, target } = parseDbUrl(config.dbUrl);
+  const preferred =
+    dialect === 'sqlite' && target !== ':memory:' ? dirname(resolve(target)) : resolve('data');
+  const attempt = (dir: string) => {
+    const path = join(dir, BOOTSTRAP_PASSWORD_FILE);
+    const fd = openSync(path, 'w', 0o600);
+    try {
+      // openSync's mode only applies to a new file; an old one keeps its mode without this.
+      fchmodSync(fd, 0o600);
+      writeSync(fd, `admin\n${password}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    return path;
+  };
+  try {
+    mkdirSync(preferred, { recursive: true, mode: 0o700 });
+    return attempt(preferred);
+  } catch {
+    return attempt(mkdtempSync(join(tmpdir(), 'karina-bootstrap-')));
+  }
+}
+
+/**
+ * Creates the bootstrap admin. A generated password is shown on stdout only when stdout is a
+ * terminal: piped stdout usually ends in a log pipeline (journald, EFK), where a secret would be
+ * kept and copied for as long as the logs are. Otherwise it goes to a 0600 file and only the path
+ * is printed.
+ */
 export async function bootstrapAdmin(
   db: Db,
   config: Readonly<Config>,
@@ -33,11 +75,48 @@ export async function bootstrapAdmin(
     if (isUniqueViolation(error)) return;
     throw error;
   }
-  if (result.generatedPassword) {
+  if (!result.generatedPassword) return;
+  if (isTerminal(ctx.stdout)) {
     printBox(ctx.stdout, [
       `bootstrap admin: admin / ${result.generatedPassword} — shown once, change it`,
       'set KARINA_ADMIN_PASSWORD to choose it yourself',
     ]);
+    return;
+  }
+  const path = writeBootstrapPasswordFile(config, result.generatedPassword);
+  printBox(ctx.stdout, [
+    `bootstrap admin: admin — generated password written to ${path} (owner-only)`,
+    'read it, log in, change it, then delete the file',
+  ]);
+}
+
+/**
+ * True when most students still log in with the published demo password: demo data seeded by an
+ * earlier start, even if KARINA_DEMO is off now. Seeded students share one hash, so the largest
+ * group of equal hashes is the one to check, with a single verification.
+ */
+export async function holdsDemoPasswordStudents(db: Db): Promise<boolean> {
+  const top = await db
+    .selectFrom('students')
+    .select(['password_hash', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('password_hash')
+    .orderBy('n', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (
+    top !== undefined && Number(top.n) > 1 && (await verifyPassword(top.password_hash, DEMO_STUDENT_PASSWORD))
+  );
+}
+
+/** Refuses to serve students with the published password beyond loopback unless told to. */
+export async function assertDemoStaysLocal(db: Db, config: Readonly<Config>): Promise<void> {
+  if (isLoopbackHost(config.host) || config.demoPublic) return;
+  if (config.demo || (await holdsDemoPasswordStudents(db))) {
+    throw new CliError(
+      `this database has demo students who share the published password ${DEMO_STUDENT_PASSWORD}, ` +
+        `so Karina will not listen on HOST=${config.host}: use HOST=localhost, ` +
+        'or KARINA_DEMO_PUBLIC=on if this is a public demonstration with no real students',
+    );
   }
 }
 
@@ -115,6 +194,7 @@ export async function serve(ctx: CliContext): Promise<number> {
     const applied = await migrateToLatest(karina.db, karina.dialect);
     if (applied.length > 0)
       say(ctx.stdout, `karina: applied migrations ${applied.join(', ')} to ${karina.describe}`);
+    await assertDemoStaysLocal(karina.db, config);
     await bootstrapAdmin(karina.db, config, ctx, Date.now());
     if (config.demo) await seedDemo(karina.db, karina.dialect, ctx, Date.now());
     app = await buildApp(config, { db: karina.db, dialect: karina.dialect });

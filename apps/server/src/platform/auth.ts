@@ -1,8 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
 import type { Actor, AdminActor, StudentActor } from './actor.js';
 import { AppError } from './errors.js';
-import { findSession } from './sessions.js';
+import {
+  DEFAULT_THROTTLE_POLICY,
+  createLoginThrottle,
+  createMemoryThrottleStore,
+  createRedisThrottleStore,
+} from './login-throttle.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { createHashGate } from './passwords.js';
+import type { HashGate } from './passwords.js';
+import { findSession, touchSession } from './sessions.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -20,6 +30,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every guarded route with its rule, for the authorization test that walks them all. */
     guardedRoutes: { method: string; url: string; auth: AuthRule }[];
+    /** Failed-password counters, shared through Redis when KARINA_REDIS_URL is set. */
+    loginThrottle: LoginThrottle;
+    /** The cap on concurrent password hashing for login and password change. */
+    hashGate: HashGate;
   }
   interface FastifyRequest {
     session: Session | null;
@@ -31,6 +45,17 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'karina_session';
 export const CSRF_COOKIE = 'karina_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * With Secure cookies the names carry the __Host- prefix: the browser then only accepts them from
+ * this exact origin over HTTPS, with Path=/ and no Domain, so a sibling subdomain or a plain-HTTP
+ * network attacker cannot plant a session or CSRF cookie of its own choosing.
+ */
+export function cookieNames(config: Pick<Config, 'cookieSecure'>): { session: string; csrf: string } {
+  return config.cookieSecure
+    ? { session: `__Host-${SESSION_COOKIE}`, csrf: `__Host-${CSRF_COOKIE}` }
+    : { session: SESSION_COOKIE, csrf: CSRF_COOKIE };
+}
 
 const GUARDED_PREFIXES = ['/student/api', '/admin/api', '/sugang/api'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,6 +74,44 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionVia', null);
+  const { config } = app.deps;
+  const names = cookieNames(config);
+
+  let lastStoreWarning = 0;
+  const throttle = createLoginThrottle({
+    store: !config.rateLimit
+      ? null
+      : config.redisUrl
+        ? createRedisThrottleStore(config.redisUrl, (error) => warnStore(error))
+        : createMemoryThrottleStore(),
+    policy: { ...DEFAULT_THROTTLE_POLICY, addressFailures: config.loginAddressFailures },
+    now: () => app.deps.clock.now(),
+    onStoreError: (error) => warnStore(error),
+  });
+  function warnStore(error: unknown) {
+    // A Redis outage would otherwise write one line per login attempt.
+    if (Date.now() - lastStoreWarning < 60_000) return;
+    lastStoreWarning = Date.now();
+    app.log.warn({ err: error }, 'login throttle: Redis unreachable, counting in this process only');
+  }
+  app.decorate('loginThrottle', throttle);
+  app.decorate(
+    'hashGate',
+    createHashGate({ concurrency: config.hashConcurrency, queue: 16 * config.hashConcurrency }),
+  );
+  app.addHook('onClose', async () => throttle.close());
+
+  let warnedForwardedFor = false;
+  if (config.trustProxy === false) {
+    app.addHook('onRequest', async (request) => {
+      if (warnedForwardedFor || request.headers['x-forwarded-for'] === undefined) return;
+      warnedForwardedFor = true;
+      app.log.warn(
+        "requests carry X-Forwarded-For but KARINA_TRUST_PROXY is off: rate limits see the proxy's " +
+          'address, so all clients share one limit; set KARINA_TRUST_PROXY to the proxies in front of Karina',
+      );
+    });
+  }
 
   const guarded: { method: string; url: string; auth: AuthRule }[] = [];
   app.decorate('guardedRoutes', guarded);
@@ -68,11 +131,13 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
     const rule = request.routeOptions.config?.auth;
     if (!rule) return;
     const bearer = bearerToken(request);
-    const cookie = request.cookies?.[SESSION_COOKIE];
+    const cookie = request.cookies?.[names.session];
     const token = bearer ?? cookie;
     if (token) {
-      const session = await findSession(app.deps.db, token, app.deps.clock.now());
+      const now = app.deps.clock.now();
+      const session = await findSession(app.deps.db, token, now, config.sessionIdleMs);
       if (session) {
+        await touchSession(app.deps.db, session, now);
         request.session = session;
         request.sessionVia = bearer ? 'bearer' : 'cookie';
       }

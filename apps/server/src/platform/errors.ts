@@ -16,6 +16,7 @@ export const ERROR_CATALOG = {
   UNAUTHENTICATED: [401, '로그인이 필요합니다 / Login required'],
   INVALID_CREDENTIALS: [401, '학번(아이디) 또는 비밀번호가 올바르지 않습니다 / Wrong username or password'],
   FORBIDDEN: [403, '권한이 없습니다 / Forbidden'],
+  ACCOUNT_DISABLED: [403, '사용이 중지된 계정입니다. 학사 관리자에게 문의하세요 / This account is disabled'],
   CSRF_FAILED: [403, '요청 검증에 실패했습니다 / Missing or wrong CSRF token'],
   PASSWORD_CHANGE_REQUIRED: [403, '비밀번호를 먼저 변경해야 합니다 / Change your password first'],
   REGISTRATION_CLOSED: [403, '수강신청 기간이 아닙니다 / Registration is closed'],
@@ -43,6 +44,11 @@ export const ERROR_CATALOG = {
   CODE_EXHAUSTED: [409, '발급할 수 있는 번호가 없습니다 / No numbers left to issue'],
   WEAK_PASSWORD: [400, '비밀번호 규칙에 맞지 않습니다 / Password does not meet the policy'],
   WRONG_PASSWORD: [403, '현재 비밀번호가 올바르지 않습니다 / Current password is wrong'],
+  INVALID_TEL: [400, '전화번호가 올바르지 않습니다 (숫자 8~15자리) / tel needs 8 to 15 digits'],
+  INVALID_BIRTH_DATE: [
+    400,
+    '생년월일이 올바르지 않습니다 (실제 날짜, 1900년 이후, 오늘 이전) / birthDate must be a real past date after 1900',
+  ],
   IDEMPOTENCY_KEY_REUSED: [
     422,
     '같은 Idempotency-Key가 다른 요청에 쓰였습니다 / Idempotency-Key reused for another request',

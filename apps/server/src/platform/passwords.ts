@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from './errors.js';
+import { RetryLaterError } from './login-throttle.js';
 
 /**
  * Argon2id at the OWASP Password Storage Cheat Sheet's first recommended setting
@@ -52,4 +53,46 @@ export function generatePassword(length = 16): string {
     for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
     if (/[0-9]/.test(out) && /[A-Za-z]/.test(out)) return out;
   }
+}
+
+/**
+ * Caps how many Argon2id hashes run at once (each takes 19 MiB and a core for tens of ms), with a
+ * short queue behind them. Beyond that a login answers 503 OVERLOADED with Retry-After at once,
+ * rather than letting a burst of logins (or a guessing script) pile up memory and starve the
+ * registration requests sharing the process.
+ */
+export interface HashGate {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Hashes running and waiting now, for tests and metrics. */
+  readonly busy: { running: number; waiting: number };
+}
+
+export function createHashGate(options: { concurrency: number; queue: number }): HashGate {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      if (running < options.concurrency) {
+        running++;
+      } else if (waiting.length < options.queue) {
+        // The slot is handed over by release(), so `running` never drops below the real count.
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      } else {
+        throw new RetryLaterError('OVERLOADED', 1);
+      }
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+    get busy() {
+      return { running, waiting: waiting.length };
+    },
+  };
 }

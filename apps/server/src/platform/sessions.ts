@@ -11,7 +11,15 @@ export interface Session {
   mustChangePassword: boolean;
   csrfToken: string;
   expiresAt: number;
+  /** Last request served (or the login time), for the idle timeout. */
+  lastSeenAt: number;
 }
+
+/**
+ * Touching last_seen_at on every request would add a write to every registration click; once a
+ * minute per session is precise enough for a timeout measured in tens of minutes.
+ */
+export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -34,13 +42,22 @@ export async function createSession(
       csrf_token: csrfToken,
       created_at: input.now,
       expires_at: expiresAt,
+      last_seen_at: input.now,
     })
     .execute();
   return { token, csrfToken, expiresAt };
 }
 
-/** One query: the session joined to its user; a deleted user's sessions are gone by cascade. */
-export async function findSession(db: Db, token: string, now: number): Promise<Session | undefined> {
+/**
+ * One query: the session joined to its user; a deleted user's sessions are gone by cascade, a
+ * disabled admin's are refused even if one survived, and a session idle for idleMs has ended.
+ */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: number,
+  idleMs: number,
+): Promise<Session | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .leftJoin('students as st', 'st.id', 's.student_id')
@@ -52,17 +69,22 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
       's.student_id',
       's.csrf_token',
       's.expires_at',
+      's.created_at',
+      's.last_seen_at',
       'st.student_no',
       'st.name as student_name',
       'st.must_change_password as student_mcp',
       'a.username',
       'a.name as admin_name',
       'a.must_change_password as admin_mcp',
+      'a.disabled as admin_disabled',
     ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
+  const lastSeenAt = row.last_seen_at ?? row.created_at;
+  if (now - lastSeenAt >= idleMs) return undefined;
   if (row.role === 'student' && row.student_id !== null && row.student_no !== null) {
     return {
       tokenHash: row.token_hash,
@@ -73,9 +95,10 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
       mustChangePassword: row.student_mcp === 1,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
+      lastSeenAt,
     };
   }
-  if (row.role === 'admin' && row.admin_id !== null && row.username !== null) {
+  if (row.role === 'admin' && row.admin_id !== null && row.username !== null && row.admin_disabled === 0) {
     return {
       tokenHash: row.token_hash,
       role: 'admin',
@@ -85,9 +108,28 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
       mustChangePassword: row.admin_mcp === 1,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
+      lastSeenAt,
     };
   }
   return undefined;
+}
+
+/** Records that the session is in use, at most once per LAST_SEEN_WRITE_INTERVAL_MS. */
+export async function touchSession(db: Db, session: Session, now: number): Promise<void> {
+  if (now - session.lastSeenAt < LAST_SEEN_WRITE_INTERVAL_MS) return;
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', session.tokenHash)
+    .execute();
+}
+
+/** Ends every session of one user, e.g. when an admin is disabled. */
+export async function deleteSessionsOf(db: Db, role: 'admin' | 'student', userId: number): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where(role === 'admin' ? 'admin_id' : 'student_id', '=', userId)
+    .execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -118,4 +118,68 @@ export async function startPrivateMariaDb(): Promise<RunningService> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private redis-server: its own port on 127.0.0.1, no persistence (--save '' --appendonly no),
+ * started here and stopped by stop(). Never touches a system Redis.
+ */
+export async function startPrivateRedis(): Promise<RunningService> {
+  const redisServer = findBinary('redis-server');
+  if (!redisServer) throw new Error('redis-server not found');
+  const dir = mkdtempSync(join(tmpdir(), 'karina-redis-'));
+  const port = await freePort();
+  const child = spawn(
+    redisServer,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--logfile',
+      join(dir, 'redis.log'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (await answersPing(port)) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
+      const log = spawnSync('tail', ['-n', '20', join(dir, 'redis.log')], { encoding: 'utf8' }).stdout;
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`private redis-server did not start\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child, 10_000);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One PING over a raw socket, so the check needs no client library. */
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data: Buffer) => done(data.toString().startsWith('+PONG')));
+  });
 }

@@ -7,4 +7,6 @@ export interface AdminsTable {
   password_hash: string;
   must_change_password: number;
   created_at: number;
+  /** 1: login refused and sessions ended (`karina admin disable`). */
+  disabled: Generated<number>;
 }

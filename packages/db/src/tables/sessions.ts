@@ -7,4 +7,6 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  /** Last request served, written at most once a minute; null counts from created_at. */
+  last_seen_at: number | null;
 }

@@ -11,7 +11,7 @@ export function findStudentForLogin(db: Db, studentNo: string) {
 export function findAdminForLogin(db: Db, username: string) {
   return db
     .selectFrom('admins')
-    .select(['id', 'username', 'name', 'password_hash', 'must_change_password'])
+    .select(['id', 'username', 'name', 'password_hash', 'must_change_password', 'disabled'])
     .where('username', '=', username)
     .executeTakeFirst();
 }

@@ -1,19 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_COOKIE, SESSION_COOKIE, actorOf } from '../../platform/auth.js';
+import { actorOf, cookieNames } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { withRetryAfter } from '../../platform/login-throttle.js';
 import { errorResponses } from '../../platform/schema.js';
 import { LoginBody, LoginResponse, LookupBody, LookupResponse } from './auth.schema.js';
 import { createAuthService, lookupName } from './auth.service.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const auth = createAuthService(app.deps);
+  const auth = createAuthService({ ...app.deps, throttle: app.loginThrottle, hashGate: app.hashGate });
   const limited = app.deps.config.rateLimit;
+  const names = cookieNames(app.deps.config);
   /**
-   * Two limits: per account guess (address + username, checked after the body is parsed), which
-   * stops password guessing, and a much higher ceiling per address, because a whole campus can
-   * sit behind one NAT address at the opening second.
+   * A high ceiling on all requests per address, because a whole campus can sit behind one NAT
+   * address at the opening second; password guessing is stopped by the login throttle (failures
+   * per address and per account, platform/login-throttle.ts), and 학번 조회 by a limit per target.
    */
   const perAddress = (max: number) => (limited ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
   const perTarget = (max: number, target: (body: unknown) => string) => {
@@ -39,27 +41,36 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/student/api/auth/login',
     {
-      ...perTarget(10, (body) => String((body as LoginBody).username)),
       config: { auth: 'public', ...perAddress(600) },
       schema: {
         tags: ['auth'],
         summary: '로그인: 학번 or admin username + password',
         security: [],
         body: LoginBody,
-        response: { 200: LoginResponse, ...errorResponses, 429: errorResponses[400] },
+        response: {
+          200: LoginResponse,
+          ...errorResponses,
+          429: errorResponses[400],
+          503: errorResponses[400],
+        },
       },
     },
     async (request, reply) => {
-      const result = await auth.login(request.body.username, request.body.password, actorOf(request));
+      const result = await withRetryAfter(reply, () =>
+        auth.login(
+          { username: request.body.username, password: request.body.password, address: request.ip },
+          actorOf(request),
+        ),
+      );
       const cookieOptions = {
         path: '/',
         secure: app.deps.config.cookieSecure,
         sameSite: 'strict' as const,
         expires: new Date(result.expiresAt),
       };
-      void reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, httpOnly: true });
+      void reply.setCookie(names.session, result.token, { ...cookieOptions, httpOnly: true });
       // Readable by the web app, which echoes it in X-CSRF-Token (double submit).
-      void reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOptions, httpOnly: false });
+      void reply.setCookie(names.csrf, result.csrfToken, { ...cookieOptions, httpOnly: false });
       return { ...result, expiresAt: new Date(result.expiresAt).toISOString() };
     },
   );
@@ -77,7 +88,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       if (!request.session) throw new AppError('UNAUTHENTICATED');
       await auth.logout(request.session, actorOf(request));
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      const clear = { path: '/', secure: app.deps.config.cookieSecure };
+      void reply.clearCookie(names.session, clear).clearCookie(names.csrf, clear);
       return reply.status(204).send(null);
     },
   );

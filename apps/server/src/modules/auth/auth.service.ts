@@ -2,6 +2,8 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
+import { checkPasswordThrottled } from '../../platform/login-throttle.js';
+import type { PasswordCheckDeps } from '../../platform/login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from '../../platform/passwords.js';
 import { createSession, deleteSession } from '../../platform/sessions.js';
 import { inTransaction } from '../../platform/transactions.js';
@@ -33,17 +35,27 @@ function digitsOnly(phone: string): string {
   return phone.replace(/[^0-9]/g, '');
 }
 
-export function createAuthService(deps: AppDeps) {
+export function createAuthService(deps: AppDeps & PasswordCheckDeps) {
   const { db, clock, config } = deps;
 
-  async function login(username: string, password: string, actor: Actor): Promise<LoginResult> {
+  async function login(
+    input: { username: string; password: string; address: string },
+    actor: Actor,
+  ): Promise<LoginResult> {
+    const { username, password } = input;
     const wellFormed = USERNAME.test(username);
     const isStudent = STUDENT_NO.test(username);
     const student = wellFormed && isStudent ? await findStudentForLogin(db, username) : undefined;
     const admin = wellFormed && !isStudent ? await findAdminForLogin(db, username) : undefined;
     const account = student ?? admin;
-    // Verify against a decoy for unknown names so the response time does not reveal which exist.
-    const ok = await verifyPassword(account?.password_hash ?? (await decoyPasswordHash()), password);
+    const decoy = await decoyPasswordHash();
+    // Verify against a decoy for unknown names so the response time does not reveal which exist;
+    // well-formed unknown names are throttled like real ones for the same reason.
+    const ok = await checkPasswordThrottled(
+      deps,
+      { address: input.address, account: wellFormed ? username : null },
+      () => verifyPassword(account?.password_hash ?? decoy, password),
+    );
     if (!account || !ok) {
       await writeAudit(
         db,
@@ -58,6 +70,8 @@ export function createAuthService(deps: AppDeps) {
       );
       throw new AppError('INVALID_CREDENTIALS');
     }
+    // Said only to someone who knows the password, so it reveals nothing to a guesser.
+    if (admin && admin.disabled === 1) throw new AppError('ACCOUNT_DISABLED');
     const role = student ? 'student' : 'admin';
     const session = await inTransaction(db, async (trx) => {
       const created = await createSession(trx, {

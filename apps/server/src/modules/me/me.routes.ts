@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { withRetryAfter } from '../../platform/login-throttle.js';
 import { errorResponses } from '../../platform/schema.js';
 import type { Session } from '../../platform/sessions.js';
 import { ChangePasswordBody, Profile, UpdateProfileBody } from './me.schema.js';
 import { createMeService } from './me.service.js';
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const me = createMeService(app.deps);
+  const me = createMeService({ ...app.deps, throttle: app.loginThrottle, hashGate: app.hashGate });
   const sessionOf = (s: Session | null): Session => {
     if (!s) throw new AppError('UNAUTHENTICATED');
     return s;
@@ -49,11 +50,17 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['me'],
         summary: 'Change own password (policy: 10+ chars, a letter and a digit)',
         body: ChangePasswordBody,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: Type.Null(), ...errorResponses, 429: errorResponses[400], 503: errorResponses[400] },
       },
     },
     async (request, reply) => {
-      await me.changePassword(sessionOf(request.session), request.body, actorOf(request));
+      await withRetryAfter(reply, () =>
+        me.changePassword(
+          sessionOf(request.session),
+          { ...request.body, address: request.ip },
+          actorOf(request),
+        ),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -3,8 +3,10 @@ import type { StudentsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { isCalendarDate } from '../../platform/dates.js';
-import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { checkPasswordThrottled } from '../../platform/login-throttle.js';
+import type { PasswordCheckDeps } from '../../platform/login-throttle.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../platform/passwords.js';
 import type { Session } from '../../platform/sessions.js';
 import { inTransaction } from '../../platform/transactions.js';
@@ -18,7 +20,27 @@ import {
   updateStudentContact,
 } from './me.repository.js';
 
-export function createMeService(deps: AppDeps) {
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/** Today's date in Seoul, where every student's birthday is counted. */
+function seoulToday(now: number): string {
+  return new Date(now + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The schema admits the characters; a number also needs enough digits to be dialled (E.164 has at most 15). */
+function assertPlausibleTel(tel: string): void {
+  const digits = tel.replace(/[^0-9]/g, '').length;
+  if (digits < 8 || digits > 15) throw new AppError('INVALID_TEL');
+}
+
+function assertPlausibleBirthDate(birthDate: string, now: number): void {
+  if (!isCalendarDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || birthDate > seoulToday(now)) {
+    throw new AppError('INVALID_BIRTH_DATE');
+  }
+}
+
+export function createMeService(deps: AppDeps & PasswordCheckDeps) {
   const { db, clock } = deps;
 
   async function getProfile(session: Session): Promise<Profile> {
@@ -59,15 +81,13 @@ export function createMeService(deps: AppDeps) {
         '학생만 연락처를 수정할 수 있습니다 / Only students have a contact profile',
       );
     const patch: Updateable<StudentsTable> = {};
-    if (input.tel !== undefined) patch.tel = input.tel;
+    if (input.tel !== undefined) {
+      if (input.tel !== null) assertPlausibleTel(input.tel);
+      patch.tel = input.tel;
+    }
     if (input.email !== undefined) patch.email = input.email;
     if (input.birthDate !== undefined) {
-      if (input.birthDate !== null && !isCalendarDate(input.birthDate)) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          '생년월일이 올바르지 않습니다 / birthDate is not a real date',
-        );
-      }
+      if (input.birthDate !== null) assertPlausibleBirthDate(input.birthDate, clock.now());
       patch.birth_date = input.birthDate;
     }
     if (input.address?.postcode !== undefined) patch.postcode = input.address.postcode;
@@ -89,10 +109,21 @@ export function createMeService(deps: AppDeps) {
     return getProfile(session);
   }
 
-  async function changePassword(session: Session, input: ChangePasswordBody, actor: Actor): Promise<void> {
+  /**
+   * Throttled like login, on the same per-account counter: a stolen session must not become a way
+   * to guess the password behind it.
+   */
+  async function changePassword(
+    session: Session,
+    input: ChangePasswordBody & { address: string },
+    actor: Actor,
+  ): Promise<void> {
     const current = await findPasswordHash(db, session.role, session.userId);
     if (!current) throw notFound('사용자 / user');
-    if (!(await verifyPassword(current.password_hash, input.currentPassword))) {
+    const ok = await checkPasswordThrottled(deps, { address: input.address, account: current.username }, () =>
+      verifyPassword(current.password_hash, input.currentPassword),
+    );
+    if (!ok) {
       await writeAudit(
         db,
         actor,
@@ -112,7 +143,7 @@ export function createMeService(deps: AppDeps) {
         '새 비밀번호는 현재 비밀번호와 달라야 합니다 / The new password must differ from the current one',
       );
     }
-    const hash = await hashPassword(input.newPassword);
+    const hash = await deps.hashGate.run(() => hashPassword(input.newPassword));
     await inTransaction(db, async (trx) => {
       await setPassword(trx, session.role, session.userId, hash);
       await deleteOtherSessions(trx, session.role, session.userId, session.tokenHash);
