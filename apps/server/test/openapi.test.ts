@@ -209,7 +209,7 @@ describe('the OpenAPI document', () => {
     expect(statuses('/student/api/me/password')).toEqual(expect.arrayContaining(['429', '503']));
   });
 
-  it('documents 422 exactly on the operations that take an Idempotency-Key', () => {
+  it('documents 422 and the Idempotent-Replayed header exactly on the operations that take an Idempotency-Key', () => {
     const d = doc() as unknown as {
       paths: Record<string, Record<string, Operation & { parameters?: { in: string; name: string }[] }>>;
     };
@@ -219,6 +219,12 @@ describe('the OpenAPI document', () => {
         const takesKey = (op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'idempotency-key');
         if (takesKey) idempotent++;
         expect('422' in op.responses, `${method} ${path}`).toBe(takesKey);
+        const success = Object.entries(op.responses).filter(([status]) => Number(status) < 300);
+        for (const [status, response] of success) {
+          expect(Boolean(response.headers?.['idempotent-replayed']), `${method} ${path} ${status}`).toBe(
+            takesKey,
+          );
+        }
       }
     }
     expect(idempotent).toBeGreaterThanOrEqual(6);

@@ -185,6 +185,17 @@ function forbiddenCodes(auth: AuthRule, method: string, allowPending: boolean): 
   return codes;
 }
 
+function takesIdempotencyKey(route: RouteOptions): boolean {
+  const headers = route.schema?.headers as { properties?: Record<string, unknown> } | undefined;
+  return Boolean(headers?.properties?.['idempotency-key']);
+}
+
+const REPLAYED_HEADER = {
+  type: 'string',
+  enum: ['true'],
+  description: 'Present when this is the stored outcome of an earlier request with the same Idempotency-Key',
+};
+
 /** The error codes a route answers, derived from what it declares plus the table's domain codes. */
 export function errorCodesOf(route: RouteOptions, method: string, operation: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION_FAILED']);
@@ -198,8 +209,7 @@ export function errorCodesOf(route: RouteOptions, method: string, operation: Ope
     codes.add(code);
   }
   if (/[:*]/.test(route.url)) codes.add('NOT_FOUND');
-  const headers = route.schema?.headers as { properties?: Record<string, unknown> } | undefined;
-  if (headers?.properties?.['idempotency-key']) codes.add('IDEMPOTENCY_KEY_REUSED');
+  if (takesIdempotencyKey(route)) codes.add('IDEMPOTENCY_KEY_REUSED');
   if (route.config?.rateLimit) codes.add('RATE_LIMITED');
   for (const code of operation.codes) codes.add(code);
   return [...codes];
@@ -222,12 +232,16 @@ function errorResponse(status: number, codes: readonly ErrorCode[]) {
   };
 }
 
-function successResponse(status: number, schema: unknown): unknown {
+function successResponse(status: number, schema: unknown, idempotent: boolean): unknown {
   if (typeof schema !== 'object' || schema === null) return schema;
   const declared = schema as Record<string, unknown>;
-  if (declared['x-response-description'] || declared.description) return schema;
+  const described = Boolean(declared['x-response-description'] || declared.description);
   // A copy: the same TypeBox schema object is shared by several routes.
-  return { ...declared, 'x-response-description': STATUS_TEXT[status] ?? 'Success' };
+  return {
+    ...declared,
+    ...(described ? {} : { 'x-response-description': STATUS_TEXT[status] ?? 'Success' }),
+    ...(idempotent ? { headers: { 'idempotent-replayed': REPLAYED_HEADER } } : {}),
+  };
 }
 
 /**
@@ -269,7 +283,7 @@ function documentRoute(route: RouteOptions, problems: string[]): void {
     if (status >= 400) {
       if (!byStatus.has(status)) byStatus.set(status, []);
     } else {
-      response[key] = successResponse(status, schema);
+      response[key] = successResponse(status, schema, takesIdempotencyKey(route));
     }
   }
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
