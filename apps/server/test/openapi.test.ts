@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { connectDatabase, migrateToLatest } from '@karina/db';
-import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import type { ServiceRole } from '../src/config.js';
 import { MAX_IMPORT_BYTES } from '../src/modules/students/students.schema.js';
+import { errorCodesOf } from '../src/platform/openapi.js';
 import { createTestApp } from './support/app.js';
 import type { TestApp } from './support/app.js';
 import { makeDepartment, makePeriod, makeStudents } from './support/fixtures.js';
@@ -397,5 +399,62 @@ describe('route registration and the OpenAPI table', () => {
     await expect(app.register(rogue).ready()).rejects.toThrow(/declares its own operationId/);
     await app.close().catch(() => undefined);
     await karina.close();
+  });
+});
+
+describe('the statuses derived from a route declaration', () => {
+  const route = (method: string, url: string, extra: Partial<RouteOptions> = {}) =>
+    ({ method, url, handler: async () => null, ...extra }) as RouteOptions;
+  const none = { id: 'x', codes: [] };
+
+  it('a public read answers only 400', () => {
+    expect(errorCodesOf(route('GET', '/sugang/api/x', { config: { auth: 'public' } }), 'GET', none)).toEqual([
+      'VALIDATION_FAILED',
+    ]);
+  });
+
+  it('a state change parses a body, so it can also be malformed (400), too large (413) or of the wrong type (415)', () => {
+    const codes = errorCodesOf(route('POST', '/sugang/api/x', { config: { auth: 'public' } }), 'POST', none);
+    expect(codes).toEqual([
+      'VALIDATION_FAILED',
+      'INVALID_JSON',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+    ]);
+  });
+
+  it('a role rule adds 401 and FORBIDDEN; a pending password change and a cookie without CSRF add their 403s', () => {
+    const admin = errorCodesOf(
+      route('DELETE', '/admin/api/x/:id', { config: { auth: 'admin' } }),
+      'DELETE',
+      none,
+    );
+    expect(admin).toEqual(
+      expect.arrayContaining([
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'CSRF_FAILED',
+        'PASSWORD_CHANGE_REQUIRED',
+        'NOT_FOUND',
+      ]),
+    );
+    const me = errorCodesOf(
+      route('GET', '/student/api/x', { config: { auth: 'authenticated', allowPendingPasswordChange: true } }),
+      'GET',
+      none,
+    );
+    expect(me).toEqual(['VALIDATION_FAILED', 'UNAUTHENTICATED']);
+  });
+
+  it('an Idempotency-Key header adds 422, a rate limit adds 429, and the table adds the service codes', () => {
+    const codes = errorCodesOf(
+      route('POST', '/sugang/api/x', {
+        config: { auth: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+        schema: { headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }) },
+      }),
+      'POST',
+      { id: 'x', codes: ['SECTION_FULL'] },
+    );
+    expect(codes).toEqual(expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED', 'SECTION_FULL']));
   });
 });
