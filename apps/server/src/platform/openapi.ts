@@ -153,8 +153,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   200: 'OK',
   201: 'Created',
   204: 'Done; no body',
-  400: 'The request is invalid (a field, a parameter, an unknown field or malformed JSON)',
-  401: 'Not logged in, or the session has ended',
+  400: 'The request is invalid',
+  401: 'Not authenticated',
   403: 'Not allowed',
   404: 'Not found',
   409: 'Refused by a rule or by existing data',
@@ -162,7 +162,6 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   415: 'The Content-Type is not accepted',
   422: 'The Idempotency-Key was already used for a different request',
   429: 'Too many requests; retry after the Retry-After seconds',
-  500: 'Internal error (the body says nothing more; the log has the request id)',
   503: 'Busy; retry after the Retry-After seconds',
 };
 
@@ -215,13 +214,19 @@ export function errorCodesOf(route: RouteOptions, method: string, operation: Ope
   return [...codes];
 }
 
+/** "SECTION_FULL (Section is full)": the code with the English half of its default message. */
+function explained(code: ErrorCode): string {
+  const message = ERROR_CATALOG[code][1];
+  return `${code} (${message.split(' / ').at(-1) ?? message})`;
+}
+
 function errorResponse(status: number, codes: readonly ErrorCode[]) {
   const lead = STATUS_TEXT[status] ?? 'Error';
   const retry = status === 429 || status === 503;
   return {
     $ref: ERROR_REF,
     // Beside a $ref only `description` survives into the document (x-response-description is dropped).
-    description: codes.length > 0 ? `${lead}. error.code: ${codes.join(', ')}` : lead,
+    description: codes.length > 0 ? `${lead}. error.code: ${codes.map(explained).join('; ')}` : lead,
     ...(retry
       ? {
           headers: {
