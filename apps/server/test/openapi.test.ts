@@ -297,6 +297,7 @@ describe('the documented statuses are the ones the routes answer', () => {
         token,
         wrongToken,
         documented: new Set(Object.keys(op.responses).map(Number)),
+        description: (status: number) => op.responses[String(status)]?.description ?? '',
       };
     });
   }
@@ -331,6 +332,38 @@ describe('the documented statuses are the ones the routes answer', () => {
       const res = await t.call(c.method, c.url, { token: c.wrongToken });
       expect(res.statusCode, c.name).toBe(403);
       expect(c.documented.has(403), c.name).toBe(true);
+    }
+  });
+
+  it('with the session cookie and no X-CSRF-Token, a state change is 403 CSRF_FAILED where documented; a read is not', async () => {
+    const cookie = `${String(doc.components.securitySchemes.session?.name)}=${studentToken}`;
+    let refused = 0;
+    for (const c of cases().filter((x) => x.token === studentToken)) {
+      const res = await t.call(c.method, c.url, { headers: { cookie } });
+      const csrf =
+        res.statusCode === 403 && res.json<{ error: { code: string } }>().error.code === 'CSRF_FAILED';
+      if (csrf) refused++;
+      expect(csrf, `${c.name} answered ${res.statusCode}`).toBe(c.method !== 'GET');
+      expect(c.description(403).includes('CSRF_FAILED'), c.name).toBe(c.method !== 'GET');
+    }
+    expect(refused).toBeGreaterThan(5);
+  });
+
+  it('a student who must change the password gets 403 PASSWORD_CHANGE_REQUIRED exactly where documented', async () => {
+    const department = await makeDepartment(t.karina.db);
+    const [pending] = await makeStudents(t.karina.db, department.id, 1, { mustChangePassword: true });
+    const studentCases = cases().filter((x) => x.token === studentToken);
+    expect(studentCases.some((c) => !c.description(403).includes('PASSWORD_CHANGE_REQUIRED'))).toBe(true);
+    for (const c of studentCases) {
+      // A session each: logout, which a pending change allows, ends the one it is called with.
+      const token = await t.tokenFor('student', pending as number);
+      const res = await t.call(c.method, c.url, { token });
+      const pendingChange =
+        res.statusCode === 403 &&
+        res.json<{ error: { code: string } }>().error.code === 'PASSWORD_CHANGE_REQUIRED';
+      expect(pendingChange, `${c.name} answered ${res.statusCode}`).toBe(
+        c.description(403).includes('PASSWORD_CHANGE_REQUIRED'),
+      );
     }
   });
 
