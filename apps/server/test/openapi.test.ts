@@ -22,8 +22,13 @@ interface Response {
   headers?: Record<string, unknown>;
   content?: Record<string, { schema?: Record<string, unknown> }>;
 }
+interface BodySchema {
+  required?: string[];
+  properties?: Record<string, { type?: string }>;
+}
 interface Operation {
   operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: BodySchema }> };
   tags?: string[];
   security?: Record<string, string[]>[];
   responses: Record<string, Response>;
@@ -298,6 +303,16 @@ describe('the documented statuses are the ones the routes answer', () => {
         wrongToken,
         documented: new Set(Object.keys(op.responses).map(Number)),
         description: (status: number) => op.responses[String(status)]?.description ?? '',
+        /** A body that passes validation where the schema only asks for ids and short texts. */
+        requestBody: () => {
+          const schema = op.requestBody?.content?.['application/json']?.schema;
+          if (!schema) return undefined;
+          const fields = (schema.required ?? []).map((name) => {
+            const type = schema.properties?.[name]?.type;
+            return [name, type === 'integer' || type === 'number' ? 2147483647 : 'x'] as const;
+          });
+          return Object.fromEntries(fields);
+        },
       };
     });
   }
@@ -365,6 +380,36 @@ describe('the documented statuses are the ones the routes answer', () => {
         c.description(403).includes('PASSWORD_CHANGE_REQUIRED'),
       );
     }
+  });
+
+  it('an Idempotency-Key already used for another request is 422 exactly on the operations that document 422', async () => {
+    const department = await makeDepartment(t.karina.db);
+    const [student] = await makeStudents(t.karina.db, department.id, 1);
+    let reused = 0;
+    const refused: string[] = [];
+    for (const c of cases()) {
+      // A session each for student routes: logout ends the one it is called with.
+      const token = c.token === studentToken ? await t.tokenFor('student', student as number) : c.token;
+      const key = `reuse-${reused++}`;
+      // Stored outcome for this student and key: NOT_IN_CART for a section that is in no cart.
+      const first = await t.call('DELETE', '/sugang/api/cart/1', {
+        token: await t.tokenFor('student', student as number),
+        headers: { 'idempotency-key': key },
+      });
+      expect(first.statusCode).toBe(404);
+      const body = c.requestBody();
+      const res = await t.call(c.method, c.url, {
+        ...(token ? { token } : {}),
+        headers: { 'idempotency-key': key },
+        ...(body === undefined ? {} : { body }),
+      });
+      expect(res.statusCode === 422, `${c.name} answered ${res.statusCode}`).toBe(c.documented.has(422));
+      if (res.statusCode === 422) refused.push(c.name);
+    }
+    expect(refused).toEqual(
+      expect.arrayContaining(['POST /sugang/api/enrollments', 'POST /sugang/api/cart/checkout']),
+    );
+    expect(refused.length).toBeGreaterThanOrEqual(7);
   });
 
   it('a read or delete by a path id that exists nowhere is 404, and documented', async () => {
