@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -25,6 +23,7 @@ import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
+import { registerOpenApi } from './platform/openapi.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
 import type { Db } from './platform/transactions.js';
 import type { DialectName } from '@karina/db';
@@ -103,24 +102,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         `요청이 너무 많습니다. ${Math.ceil(context.ttl / 1000)}초 후 다시 시도하세요 / Too many requests`,
       ),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Karina',
-        version: '0.1.0',
-        description: 'Course registration (수강신청): student service and registration service.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'karina_session' },
-        },
-      },
-      security: [{ bearer: [] }],
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerOpenApi(app, config);
   await app.register(authPlugin);
   app.decorate('metrics', installMetrics(app, config.service));
 
