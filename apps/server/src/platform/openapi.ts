@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Config } from '../config.js';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, routeNeedsAuthRule } from './auth.js';
+import { CSRF_HEADER, cookieNames, routeNeedsAuthRule } from './auth.js';
 import type { AuthRule } from './auth.js';
 import { ERROR_CATALOG } from './errors.js';
 import type { ErrorCode } from './errors.js';
@@ -308,6 +308,7 @@ function documentRoute(route: RouteOptions, problems: string[]): void {
 /** The OpenAPI document (GET /docs/json) and its UI (/docs), built from the routes themselves. */
 export async function registerOpenApi(app: FastifyInstance, config: Readonly<Config>): Promise<void> {
   app.addSchema({ ...ErrorBody, $id: 'Error' });
+  const cookies = cookieNames(config);
   // Reported once the routes are in, so auth.ts's own refusals (no or wrong auth rule) come first
   // and every undocumented route is named in one startup error.
   const problems: string[] = [];
@@ -340,7 +341,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Readonly<Con
           session: {
             type: 'apiKey',
             in: 'cookie',
-            name: SESSION_COOKIE,
+            name: cookies.session,
             description:
               'The httpOnly session cookie that login sets, for the web app. State-changing requests ' +
               `authenticated by it also need the \`${CSRF_HEADER}\` header (the csrf scheme).`,
@@ -350,7 +351,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Readonly<Con
             in: 'header',
             name: 'X-CSRF-Token',
             description:
-              `Double submit: echo the value of the readable \`${CSRF_COOKIE}\` cookie (set at login) on every ` +
+              `Double submit: echo the value of the readable \`${cookies.csrf}\` cookie (set at login) on every ` +
               'POST, PATCH, PUT and DELETE sent with the session cookie; a missing or wrong value is 403 CSRF_FAILED. ' +
               'Not needed with a bearer token.',
           },

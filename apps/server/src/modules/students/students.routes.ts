@@ -69,8 +69,11 @@ export const studentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: '학생 명단 CSV 내보내기 (spreadsheet-safe: formula-like cells are quoted)',
         querystring: ExportQuery,
-        produces: ['text/csv'],
-        response: { 200: ExportCsv, ...errorResponses },
+        // Per-status content, so only the 200 is CSV and the errors stay the JSON envelope.
+        response: {
+          200: { description: 'CSV file', content: { 'text/csv': { schema: ExportCsv } } },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) =>
