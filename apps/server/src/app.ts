@@ -14,6 +14,7 @@ import { systemClock } from './platform/clock.js';
 import type { Clock } from './platform/clock.js';
 import type { AppDeps } from './platform/deps.js';
 import { installErrorHandler } from './platform/error-handler.js';
+import { sweepIdempotencyRecords } from './platform/idempotency.js';
 import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
@@ -138,6 +139,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   const sweep = setInterval(() => {
     deleteExpiredSessions(deps.db, deps.clock.now()).catch((error: unknown) =>
       app.log.warn({ err: error }, 'expired session sweep failed'),
+    );
+    sweepIdempotencyRecords(deps.db, deps.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'expired idempotency record sweep failed'),
     );
   }, 10 * 60_000);
   sweep.unref();

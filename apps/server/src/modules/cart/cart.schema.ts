@@ -3,10 +3,20 @@ import type { Static } from '@sinclair/typebox';
 import { ErrorBody } from '../../platform/schema.js';
 import { EnrollmentItem, MeetingOut } from '../enrollment/enrollment.schema.js';
 
-export { SectionIdBody, SectionIdParams } from '../enrollment/enrollment.schema.js';
+/**
+ * Checkout takes no fields: no body, or an empty object. Anything else is a 400 rather than
+ * silently ignored (the absent body reaches the validator as null, hence the type list).
+ */
+export const CheckoutBody = Type.Unsafe<Record<string, never> | null>({
+  type: ['object', 'null'],
+  properties: {},
+  additionalProperties: false,
+});
 
 export const CartWarning = Type.Object({
-  code: Type.String({ description: 'TIME_CONFLICT | SAME_SUBJECT | ALREADY_ENROLLED | SECTION_FULL' }),
+  code: Type.String({
+    description: 'ALREADY_ENROLLED | SAME_SUBJECT | TIME_CONFLICT | CREDIT_LIMIT | SECTION_FULL',
+  }),
   message: Type.String(),
   sectionId: Type.Optional(Type.Integer()),
 });
