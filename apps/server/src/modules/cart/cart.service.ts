@@ -93,7 +93,8 @@ export function createCartService(deps: AppDeps, enrollment: EnrollmentService) 
 
   /**
    * The credit cap a checkout would meet: the open registration or add/drop period's, else the next
-   * one's for the student's year; none known, no CREDIT_LIMIT warning (docs/decisions/0004).
+   * one's for the student's year; none known, no CREDIT_LIMIT warning
+   * (docs/decisions/0004-registration-rules-in-one-home.md).
    */
   async function findCreditCap(q: Db | Trx, studentId: number): Promise<number | undefined> {
     const student = await findStudentYear(q, studentId);
