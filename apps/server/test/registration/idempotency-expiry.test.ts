@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDEMPOTENCY_TTL_MS, sweepIdempotencyRecords } from '../../src/platform/idempotency.js';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
@@ -105,5 +105,39 @@ describe.each(testDatabaseKinds())('idempotency expiry on $label', ({ name }) =>
       .where('created_at', '<', t.clock.now() - IDEMPOTENCY_TTL_MS)
       .execute();
     expect(others).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('idempotency sweep in the running app on $label', ({ name }) => {
+  it('when ten minutes pass, the app sweeps expired records beside expired sessions', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let t: TestApp | undefined;
+    try {
+      t = await createTestApp(name);
+      const now = t.clock.now();
+      const record = (key: string, createdAt: number) => ({
+        scope: 'student:1',
+        idem_key: key,
+        fingerprint: 'f',
+        status: 201,
+        body: '{}',
+        created_at: createdAt,
+      });
+      await t.karina.db
+        .insertInto('idempotency_keys')
+        .values([record('expired', now - IDEMPOTENCY_TTL_MS - 1), record('live', now - HOUR)])
+        .execute();
+
+      vi.advanceTimersByTime(10 * 60_000);
+
+      const db = t.karina.db;
+      await vi.waitFor(async () => {
+        const keys = await db.selectFrom('idempotency_keys').select('idem_key').execute();
+        expect(keys.map((k) => k.idem_key)).toEqual(['live']);
+      });
+    } finally {
+      vi.useRealTimers();
+      await t?.close();
+    }
   });
 });
