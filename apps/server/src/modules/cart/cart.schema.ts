@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { ErrorBody } from '../../platform/schema.js';
-import { EnrollmentItem, MeetingOut } from '../enrollment/enrollment.schema.js';
+import { EnrollmentItem } from '../enrollment/enrollment.schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 
 /**
  * Checkout takes no fields: no body, or an empty object. Anything else is a 400 rather than
@@ -29,7 +30,7 @@ export const CartItem = Type.Object({
   professor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
   capacity: Type.Integer(),
   enrolled: Type.Integer(),
-  meetings: Type.Array(MeetingOut),
+  meetings: Type.Array(Meeting),
   addedAt: Type.String({ format: 'date-time' }),
   warnings: Type.Array(CartWarning),
 });

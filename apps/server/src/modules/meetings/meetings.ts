@@ -1,4 +1,5 @@
 import type { Weekday } from '@karina/db';
+import type { Meeting } from './meetings.schema.js';
 
 /**
  * The one home of a section's weekly meetings: the stored shape (minutes since midnight), the API
@@ -18,13 +19,6 @@ export interface MeetingTimes {
 /** A stored meeting of one section. */
 export interface MeetingRow extends MeetingTimes {
   section_id: number;
-}
-
-/** A meeting as the API takes and shows it. */
-export interface Meeting {
-  day: Weekday;
-  start: string;
-  end: string;
 }
 
 /** Minutes since midnight -> "HH:MM" (24:00 stays 24:00: a meeting may end at midnight). */

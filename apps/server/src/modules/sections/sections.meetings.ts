@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors.js';
 import { compareMeetings, meetingToTimes, meetingsOverlap, minutesToClock } from '../meetings/meetings.js';
-import type { Meeting, MeetingTimes } from '../meetings/meetings.js';
+import type { MeetingTimes } from '../meetings/meetings.js';
+import type { Meeting } from '../meetings/meetings.schema.js';
 
 function describe(m: MeetingTimes): string {
   return `${m.day} ${minutesToClock(m.start_min)}-${minutesToClock(m.end_min)}`;
