@@ -194,4 +194,30 @@ describe.each(testDatabaseKinds())('wait-list rules on $label', ({ name }) => {
     expect(await seatState(t.karina.db, target)).toMatchObject({ taken: 0, rows: 0 });
     expect((await register((await student()).token, target)).statusCode).toBe(201);
   });
+
+  it('when a registrar raises a capacity while no period is open for any year, the wait-list is kept as it is', async () => {
+    const target = await fullSection([['THU', '16:00', '17:00']]);
+    const s = await student();
+    await insertWaitlistEntry(t.karina.db, s.id, target);
+    t.clock.advance(2 * HOUR);
+    try {
+      const patch = await t.call('PATCH', `/admin/api/sections/${target}`, {
+        token: t.adminToken,
+        body: { capacity: 2 },
+      });
+
+      expect(patch.statusCode).toBe(200);
+      expect(await waiting(target)).toEqual([s.id]);
+      expect(await seatState(t.karina.db, target)).toMatchObject({ taken: 1, rows: 1 });
+      const removals = await t.karina.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'waitlist.remove')
+        .where('target', '=', `section:${target}`)
+        .execute();
+      expect(removals).toEqual([]);
+    } finally {
+      t.clock.advance(-2 * HOUR);
+    }
+  });
 });

@@ -95,14 +95,15 @@ async function enroll(trx: Trx, studentId: number, section: Section, now: number
 
 /** How many wait-list entries a promotion reads at a time. */
 const HEADS_BATCH = 20;
+const STUDENT_YEARS = [1, 2, 3, 4] as const;
 
-type HeadOutcome = 'promoted' | 'removed' | 'gone' | 'no-seat';
+type HeadOutcome = 'promoted' | 'removed' | 'kept' | 'gone' | 'no-seat';
 
 /**
  * Hands free seats of a section to the wait-list, oldest entry first. An entry whose student is
  * no longer eligible (holds the subject, a time conflict, the credit limit, no open period for
- * their year) is removed with an audit row naming the reason, so the next drop does not check it
- * again. Runs in the caller's transaction, so a seat freed by a drop is taken by the head of the
+ * their year while one is open for another) is removed with an audit row naming the reason, so
+ * the next drop does not check it again. Runs in the caller's transaction, so a seat freed by a drop is taken by the head of the
  * list before anyone else can see it. Lock order here is section (already updated by the caller)
  * then student; registration locks the student first, so MariaDB may pick a deadlock victim, and
  * inTransaction retries it.
@@ -118,6 +119,10 @@ export async function fillFreedSeats(
   const periodFor = async (year: number) => {
     if (!periods.has(year)) periods.set(year, await findOpenPeriod(trx, REGISTRATION_KINDS, year, now));
     return periods.get(year);
+  };
+  const registrationRunning = async () => {
+    for (const year of STUDENT_YEARS) if (await periodFor(year)) return true;
+    return false;
   };
 
   async function ineligibility(studentId: number, section: Section): Promise<ErrorCode | undefined> {
@@ -136,6 +141,9 @@ export async function fillFreedSeats(
 
   async function offerSeat(head: { id: number; student_id: number }, section: Section): Promise<HeadOutcome> {
     const reason = await ineligibility(head.student_id, section);
+    // A registrar raising a capacity between periods must not empty the wait-list: an entry is
+    // dropped for its year's closed period only while registration runs for some other year.
+    if (reason === 'REGISTRATION_CLOSED' && !(await registrationRunning())) return 'kept';
     if (reason !== undefined) {
       if (!(await deleteWaitlistById(trx, head.id))) return 'gone';
       await writeAudit(
