@@ -103,10 +103,10 @@ type HeadOutcome = 'promoted' | 'removed' | 'kept' | 'gone' | 'no-seat';
  * Hands free seats of a section to the wait-list, oldest entry first. An entry whose student is
  * no longer eligible (holds the subject, a time conflict, the credit limit, no open period for
  * their year while one is open for another) is removed with an audit row naming the reason, so
- * the next drop does not check it again. Runs in the caller's transaction, so a seat freed by a drop is taken by the head of the
- * list before anyone else can see it. Lock order here is section (already updated by the caller)
- * then student; registration locks the student first, so MariaDB may pick a deadlock victim, and
- * inTransaction retries it.
+ * the next drop does not check it again. Runs in the caller's transaction, so a seat freed by a
+ * drop is taken by the head of the list before anyone else can see it. Lock order here is section
+ * (already updated by the caller) then student; registration locks the student first, so MariaDB
+ * may pick a deadlock victim, and inTransaction retries it.
  */
 export async function fillFreedSeats(
   trx: Trx,
@@ -180,8 +180,7 @@ export async function fillFreedSeats(
   }
 
   let promoted = 0;
-  // Entries another transaction removed after this one's snapshot can still be listed on MariaDB;
-  // each entry is offered once per call.
+  // Kept entries are listed again by the next read; each entry is offered once per call.
   const offered = new Set<number>();
   for (;;) {
     const section = await findSectionForRegistration(trx, sectionId);
