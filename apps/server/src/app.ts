@@ -19,6 +19,7 @@ import {
 import { capConnections, createClientErrorHandler, serverTimeoutOptions } from './platform/http-limits.js';
 import { installJsonBodyParser } from './platform/json-body.js';
 import { installSecurityHeaders, securityHeaders } from './platform/security-headers.js';
+import { sweepIdempotencyRecords } from './platform/idempotency.js';
 import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
@@ -136,6 +137,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   const sweep = setInterval(() => {
     deleteExpiredSessions(deps.db, deps.clock.now()).catch((error: unknown) =>
       app.log.warn({ err: error }, 'expired session sweep failed'),
+    );
+    sweepIdempotencyRecords(deps.db, deps.clock.now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'expired idempotency record sweep failed'),
     );
   }, 10 * 60_000);
   sweep.unref();

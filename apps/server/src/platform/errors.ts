@@ -38,6 +38,7 @@ export const ERROR_CATALOG = {
   NOT_WAITLISTED: [404, '대기 중이 아닙니다 / Not on the wait-list'],
   ALREADY_IN_CART: [409, '이미 장바구니에 있습니다 / Already in the cart'],
   NOT_IN_CART: [404, '장바구니에 없습니다 / Not in the cart'],
+  CART_FULL: [409, '장바구니가 가득 찼습니다 / The cart is full'],
   CONFLICT: [409, '다른 데이터와 충돌합니다 / Conflicts with existing data'],
   DUPLICATE: [409, '이미 존재합니다 / Already exists'],
   DEPARTMENT_NOT_EMPTY: [409, '소속 학생이 있는 학과는 삭제할 수 없습니다 / Department still has students'],

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
@@ -20,7 +20,7 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
   });
   const registrations = new Counter({
     name: 'karina_registration_attempts_total',
-    help: 'Registration attempts by outcome (ok or the error code)',
+    help: 'Registration responses by outcome: ok, or the error code the client received (replays included)',
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
@@ -36,4 +36,30 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
     return registry.metrics();
   });
   return { registry, registrations };
+}
+
+/**
+ * The outcome a client saw in a response: "ok" below 400, else the envelope's error code. Read from
+ * the response itself, so a replayed SECTION_FULL counts as SECTION_FULL, and every response counts
+ * exactly once whichever layer (validation, auth, service, replay) wrote it.
+ */
+export function responseOutcome(statusCode: number, payload: unknown): string {
+  if (statusCode < 400) return 'ok';
+  if (typeof payload === 'string') {
+    try {
+      const code = (JSON.parse(payload) as { error?: { code?: unknown } }).error?.code;
+      if (typeof code === 'string') return code;
+    } catch {
+      // Not an error envelope; the status is all there is.
+    }
+  }
+  return String(statusCode);
+}
+
+/** An onSend hook for one route that counts each response by its outcome. */
+export function countResponsesBy(counter: Counter<'outcome'>): onSendAsyncHookHandler {
+  return async (_request, reply, payload) => {
+    counter.inc({ outcome: responseOutcome(reply.statusCode, payload) });
+    return payload;
+  };
 }

@@ -1,18 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  meetingsToRows,
-  overlaps,
-  toClock,
-  toMinutes,
-} from '../../src/modules/sections/sections.meetings.js';
-import type { MeetingRow } from '../../src/modules/sections/sections.repository.js';
+import { clockToMinutes, meetingsOverlap, minutesToClock } from '../../src/modules/meetings/meetings.js';
+import type { MeetingTimes } from '../../src/modules/meetings/meetings.js';
+import { meetingsToRows } from '../../src/modules/sections/sections.meetings.js';
 
 const slot = fc.integer({ min: 0, max: 48 }).map((n) => n * 30);
 const meeting = fc
   .tuple(fc.constantFrom('MON', 'TUE'), slot, slot)
   .filter(([, a, b]) => a !== b)
-  .map(([day, a, b]): MeetingRow => ({
+  .map(([day, a, b]): MeetingTimes => ({
     day,
     start_min: Math.min(a, b),
     end_min: Math.max(a, b),
@@ -25,8 +21,8 @@ describe('section meeting rules', () => {
         let shared = false;
         for (let m = a.start_min; m < a.end_min; m++)
           if (a.day === b.day && m >= b.start_min && m < b.end_min) shared = true;
-        expect(overlaps(a, b)).toBe(shared);
-        expect(overlaps(b, a)).toBe(shared);
+        expect(meetingsOverlap(a, b)).toBe(shared);
+        expect(meetingsOverlap(b, a)).toBe(shared);
       }),
     );
   });
@@ -51,6 +47,6 @@ describe('section meeting rules', () => {
   });
 
   it('when a time is converted to minutes and back, it is unchanged', () => {
-    for (const c of ['00:00', '09:30', '23:30', '24:00']) expect(toClock(toMinutes(c))).toBe(c);
+    for (const c of ['00:00', '09:30', '23:30', '24:00']) expect(minutesToClock(clockToMinutes(c))).toBe(c);
   });
 });

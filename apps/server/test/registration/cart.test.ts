@@ -3,6 +3,8 @@ import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
 import {
+  insertCartItem,
+  insertEnrollment,
   makeDepartment,
   makePeriod,
   makeSection,
@@ -147,5 +149,107 @@ describe.each(testDatabaseKinds())('cart on $label', ({ name }) => {
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
     expect(await seatState(t.karina.db, section)).toMatchObject({ taken: 1, rows: 1 });
+  });
+
+  it('when an item would pass the credit limit of the open registration period, it carries a CREDIT_LIMIT warning', async () => {
+    const s = await student();
+    const held = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 4 }), {
+      meetings: [['THU', '09:00', '10:00']],
+    });
+    await insertEnrollment(t.karina.db, s.id, held);
+    const tooMany = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 3 }), {
+      meetings: [['THU', '11:00', '12:00']],
+    });
+    const fits = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 2 }), {
+      meetings: [['THU', '13:00', '14:00']],
+    });
+    await insertCartItem(t.karina.db, s.id, tooMany, 1);
+    await insertCartItem(t.karina.db, s.id, fits, 2);
+
+    const cart = await t.call('GET', '/sugang/api/cart', { token: s.token });
+
+    expect(cart.statusCode).toBe(200);
+    const [first, second] = cart.json<{ items: { sectionId: number; warnings: { code: string }[] }[] }>()
+      .items;
+    expect(first).toMatchObject({ sectionId: tooMany, warnings: [{ code: 'CREDIT_LIMIT' }] });
+    expect(second).toMatchObject({ sectionId: fits, warnings: [] });
+    const checkout = await t.call('POST', '/sugang/api/cart/checkout', { token: s.token });
+    expect(checkout.json()).toMatchObject({
+      results: [
+        { sectionId: tooMany, ok: false, error: { code: 'CREDIT_LIMIT' } },
+        { sectionId: fits, ok: true },
+      ],
+    });
+  });
+
+  it('when only a cart period is open, CREDIT_LIMIT warnings use the next registration period for the student year', async () => {
+    const base = t.clock.now() + 10 * HOUR;
+    await makePeriod(t.karina.db, {
+      kind: 'cart',
+      opensAt: base - HOUR,
+      closesAt: base + HOUR,
+      maxCredits: 21,
+    });
+    await makePeriod(t.karina.db, {
+      opensAt: base + HOUR / 2,
+      closesAt: base + 6 * HOUR,
+      years: [2],
+      maxCredits: 21,
+    });
+    await makePeriod(t.karina.db, { opensAt: base + 2 * HOUR, closesAt: base + 3 * HOUR, maxCredits: 3 });
+    const s = await student();
+    const four = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 4 }), {
+      meetings: [['FRI', '15:00', '16:00']],
+    });
+    t.clock.set(base);
+    try {
+      const add = await t.call('POST', '/sugang/api/cart', { token: s.token, body: { sectionId: four } });
+      expect(add.statusCode).toBe(201);
+      expect(add.json()).toMatchObject({
+        warnings: [{ code: 'CREDIT_LIMIT', message: expect.stringContaining('최대 3학점') as string }],
+      });
+    } finally {
+      t.clock.set(base - 10 * HOUR);
+    }
+  });
+
+  it('when the checkout body has an unknown field, it is 400 and nothing is registered', async () => {
+    const s = await student();
+    const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
+      capacity: 5,
+      meetings: [['SAT', '15:00', '16:00']],
+    });
+    await insertCartItem(t.karina.db, s.id, section);
+
+    const res = await t.call('POST', '/sugang/api/cart/checkout', { token: s.token, body: { x: 1 } });
+
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(await seatState(t.karina.db, section)).toMatchObject({ taken: 0, rows: 0 });
+    const empty = await t.call('POST', '/sugang/api/cart/checkout', { token: s.token, body: {} });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json()).toMatchObject({ enrolled: 1, failed: 0 });
+  });
+
+  it('when the cart already holds 40 sections, adding another is 409 CART_FULL and nothing is added', async () => {
+    const s = await student();
+    const subject = await makeSubject(t.karina.db, dept);
+    const sections: number[] = [];
+    for (let i = 0; i < 41; i++) sections.push(await makeSection(t.karina.db, subject));
+    for (const id of sections.slice(0, 40)) await insertCartItem(t.karina.db, s.id, id);
+
+    const res = await t.call('POST', '/sugang/api/cart', {
+      token: s.token,
+      body: { sectionId: sections[40] },
+    });
+
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: 'CART_FULL' } });
+    const rows = await t.karina.db
+      .selectFrom('cart_items')
+      .select('section_id')
+      .where('student_id', '=', s.id)
+      .execute();
+    expect(rows).toHaveLength(40);
   });
 });

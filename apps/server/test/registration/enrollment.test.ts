@@ -223,7 +223,7 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
     expect(leaveAgain.json()).toMatchObject({ error: { code: 'NOT_WAITLISTED' } });
   });
 
-  it('when the head of the wait-list is no longer eligible, the seat goes to the next eligible student', async () => {
+  it('when the head of the wait-list is no longer eligible, the seat goes to the next eligible student and the head leaves the list', async () => {
     const [holder, blocked, eligible] = [await student(), await student(), await student()];
     const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
       capacity: 1,
@@ -248,7 +248,16 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
       .select('student_id')
       .where('section_id', '=', section)
       .execute();
-    expect(left.map((r) => r.student_id)).toEqual([blocked.id]);
+    expect(left).toEqual([]);
+    const removed = await t.karina.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'waitlist.remove')
+      .where('target', '=', `section:${section}`)
+      .execute();
+    expect(removed.map((r) => JSON.parse(r.detail ?? '{}') as unknown)).toEqual([
+      { studentId: blocked.id, reason: 'TIME_CONFLICT' },
+    ]);
   });
 
   it('when a student drops a section they do not hold, the answer is 404 NOT_ENROLLED', async () => {

@@ -112,6 +112,59 @@ describe.each(testDatabaseKinds())('lock races on $label', ({ name }) => {
     }
   });
 
+  it('when an ineligible waiter leaves the list while a drop removes them from it, exactly one of the two records it', async () => {
+    const subject = await makeSubject(t.karina.db, dept, { credits: 1 });
+    const blocker = await makeSubject(t.karina.db, dept, { credits: 1 });
+    for (const p of await pairs(ROUNDS)) {
+      const section = await makeSection(t.karina.db, subject, {
+        capacity: 1,
+        meetings: [['SAT', '13:00', '14:00']],
+      });
+      const clash = await makeSection(t.karina.db, blocker, {
+        capacity: 1,
+        meetings: [['SAT', '13:30', '14:30']],
+      });
+      expect(
+        (await t.call('POST', '/sugang/api/enrollments', { token: p.holder, body: { sectionId: section } }))
+          .statusCode,
+      ).toBe(201);
+      expect(
+        (await t.call('POST', '/sugang/api/waitlist', { token: p.other, body: { sectionId: section } }))
+          .statusCode,
+      ).toBe(201);
+      // The waiter takes an overlapping section, so the drop finds them ineligible.
+      expect(
+        (await t.call('POST', '/sugang/api/enrollments', { token: p.other, body: { sectionId: clash } }))
+          .statusCode,
+      ).toBe(201);
+
+      const [drop, leave] = await Promise.all([
+        t.call('DELETE', `/sugang/api/enrollments/${section}`, { token: p.holder }),
+        t.call('DELETE', `/sugang/api/waitlist/${section}`, { token: p.other }),
+      ]);
+
+      expect(drop.statusCode).toBe(204);
+      const removals = await t.karina.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'waitlist.remove')
+        .where('target', '=', `section:${section}`)
+        .execute();
+      if (leave.statusCode === 204) expect(removals).toHaveLength(0);
+      else {
+        expect(leave.json()).toMatchObject({ error: { code: 'NOT_WAITLISTED' } });
+        expect(removals).toHaveLength(1);
+      }
+      expect(await seatState(t.karina.db, section)).toMatchObject({ taken: 0, rows: 0 });
+      const left = await t.karina.db
+        .selectFrom('waitlist_entries')
+        .select('id')
+        .where('section_id', '=', section)
+        .execute();
+      expect(left).toHaveLength(0);
+    }
+  });
+
   it("when an admin changes a subject's credits while a student registers, the enrollment never carries stale credits", async () => {
     const students = await makeStudents(t.karina.db, dept, ROUNDS);
     for (const id of students) {

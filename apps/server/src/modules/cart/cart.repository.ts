@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { PeriodKind } from '@karina/db';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 export function listCartRows(db: Db | Trx, studentId: number) {
@@ -62,4 +64,18 @@ export function sectionExists(db: Db | Trx, sectionId: number) {
 
 export function findStudentYear(db: Db | Trx, studentId: number) {
   return db.selectFrom('students').select('year').where('id', '=', studentId).executeTakeFirst();
+}
+
+/** The soonest period of these kinds for a student of `year` that has not opened yet. */
+export function findNextPeriod(db: Db | Trx, kinds: readonly PeriodKind[], year: number, now: number) {
+  return db
+    .selectFrom('periods')
+    .select(['id', 'max_credits', 'opens_at'])
+    .where('kind', 'in', [...kinds])
+    .where('opens_at', '>', now)
+    .where(sql<number>`years_mask & ${1 << (year - 1)}`, '<>', 0)
+    .orderBy('opens_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -4,7 +4,8 @@ import { studentActor } from '../../platform/auth.js';
 import { IdempotencyKeyHeader, runIdempotent } from '../../platform/idempotency.js';
 import { errorResponses } from '../../platform/schema.js';
 import { createEnrollmentService } from '../enrollment/enrollment.service.js';
-import { Cart, CartItem, CheckoutResult, SectionIdBody, SectionIdParams } from './cart.schema.js';
+import { SectionIdBody, SectionIdParams } from '../enrollment/enrollment.schema.js';
+import { Cart, CartItem, CheckoutBody, CheckoutResult } from './cart.schema.js';
 import { createCartService } from './cart.service.js';
 
 export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,10 +38,9 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, 201, (beforeCommit) =>
+      return runIdempotent(request, reply, 201, (beforeCommit) =>
         cart.add(actor, request.body.sectionId, beforeCommit),
       );
-      return reply.send(body as CartItem);
     },
   );
 
@@ -58,10 +58,9 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
+      return runIdempotent(request, reply, 204, (beforeCommit) =>
         cart.remove(actor, request.params.sectionId, beforeCommit),
       );
-      return reply.send(body as null);
     },
   );
 
@@ -73,13 +72,13 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['cart'],
         summary: 'Register every cart item; one result per item',
         headers: IdempotencyKeyHeader,
+        body: CheckoutBody,
         response: { 200: CheckoutResult, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const result = await runIdempotent(request, reply, 200, () => cart.checkout(actor));
-      return result as CheckoutResult;
+      return runIdempotent(request, reply, 200, () => cart.checkout(actor));
     },
   );
 };

@@ -1,12 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { ErrorBody } from '../../platform/schema.js';
-import { EnrollmentItem, MeetingOut } from '../enrollment/enrollment.schema.js';
+import { EnrollmentItem } from '../enrollment/enrollment.schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 
-export { SectionIdBody, SectionIdParams } from '../enrollment/enrollment.schema.js';
+/**
+ * Checkout takes no fields: no body, or an empty object. Anything else is a 400 rather than
+ * silently ignored (the absent body reaches the validator as null, hence the type list).
+ */
+export const CheckoutBody = Type.Unsafe<Record<string, never> | null>({
+  type: ['object', 'null'],
+  properties: {},
+  additionalProperties: false,
+});
 
 export const CartWarning = Type.Object({
-  code: Type.String({ description: 'TIME_CONFLICT | SAME_SUBJECT | ALREADY_ENROLLED | SECTION_FULL' }),
+  code: Type.String({
+    description: 'ALREADY_ENROLLED | SAME_SUBJECT | TIME_CONFLICT | CREDIT_LIMIT | SECTION_FULL',
+  }),
   message: Type.String(),
   sectionId: Type.Optional(Type.Integer()),
 });
@@ -19,7 +30,7 @@ export const CartItem = Type.Object({
   professor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
   capacity: Type.Integer(),
   enrolled: Type.Integer(),
-  meetings: Type.Array(MeetingOut),
+  meetings: Type.Array(Meeting),
   addedAt: Type.String({ format: 'date-time' }),
   warnings: Type.Array(CartWarning),
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Expression, SqlBool } from 'kysely';
 import type { SubjectType, Weekday } from '@karina/db';
-import type { Db, Trx } from '../../platform/transactions.js';
+import type { Db } from '../../platform/transactions.js';
 
 export interface SectionFilter {
   sectionId?: number;
@@ -108,16 +108,4 @@ export async function countSections(db: Db, f: SectionFilter): Promise<number> {
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Meetings of many sections in one query (never one per section), in the order they were entered. */
-export function findMeetingRows(db: Db | Trx, sectionIds: readonly number[]) {
-  if (sectionIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('section_meetings')
-    .select(['section_id', 'day', 'start_min', 'end_min'])
-    .where('section_id', 'in', sectionIds)
-    .orderBy('section_id')
-    .orderBy('id')
-    .execute();
 }

@@ -1,14 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { ClockTime, Page, Weekday } from '../../platform/schema.js';
+import { Page, Weekday } from '../../platform/schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 
 export const SubjectTypeSchema = Type.Union([
   Type.Literal('major_required'),
   Type.Literal('major_elective'),
   Type.Literal('general'),
 ]);
-
-export const MeetingSchema = Type.Object({ day: Weekday, start: ClockTime, end: ClockTime });
 
 export const ProfessorRef = Type.Union(
   [Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()],
@@ -35,7 +34,7 @@ export const SectionItem = Type.Object(
     enrolled: Type.Integer({ description: 'seats taken now' }),
     waitlisted: Type.Integer({ description: 'students on the wait-list now' }),
     available: Type.Integer({ description: 'capacity - enrolled, never below 0' }),
-    meetings: Type.Array(MeetingSchema),
+    meetings: Type.Array(Meeting),
   },
   { title: 'Section' },
 );

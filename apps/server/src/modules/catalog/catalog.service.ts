@@ -1,10 +1,11 @@
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
-import { groupMeetings } from './catalog.meetings.js';
+import { groupMeetings } from '../meetings/meetings.js';
+import { findMeetingRows } from '../meetings/meetings.repository.js';
 import type { SectionFilter, SectionRow } from './catalog.repository.js';
-import { countSections, findMeetingRows, findSectionRows } from './catalog.repository.js';
+import { countSections, findSectionRows } from './catalog.repository.js';
 import type { SectionItem, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
-import { professorOrTba } from './catalog.meetings.js';
+import { professorOrTba } from './catalog.professor.js';
 
 function sectionRowToItem(row: SectionRow, meetings: SectionItem['meetings']): SectionItem {
   const waitlisted = Number(row.waitlisted ?? 0);

@@ -1,20 +1,19 @@
 import { sql } from 'kysely';
-import type { DialectName, Weekday } from '@karina/db';
+import type { DialectName } from '@karina/db';
+import { hasRowLocks, withRowLock } from '../../platform/locking.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 /**
  * Takes the student's row lock: every rule about one student's set of sections (duplicates, time
  * conflicts, credits) is checked and changed while holding it, so two parallel requests of one
- * student run one after the other. SQLite has no row locks; its write transactions are already
- * serial (BEGIN IMMEDIATE on a single connection).
+ * student run one after the other.
  */
 export function lockStudent(trx: Trx, dialect: DialectName, studentId: number) {
-  const q = trx.selectFrom('students').select(['id', 'year']).where('id', '=', studentId);
-  return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
+  return withRowLock(
+    trx.selectFrom('students').select(['id', 'year']).where('id', '=', studentId),
+    dialect,
+  ).executeTakeFirst();
 }
-
-/** The open period that governs a student's year; one definition for every module. */
-export { findOpenPeriod as findOpenPeriodForYear } from '../periods/periods.repository.js';
 
 /**
  * Takes the section's row lock. Joining a wait-list checks "full?" under it, so a drop that frees
@@ -22,22 +21,25 @@ export { findOpenPeriod as findOpenPeriodForYear } from '../periods/periods.repo
  * promotion sees the new entry); the seat can never stay free while someone waits.
  */
 export async function lockSectionRow(trx: Trx, dialect: DialectName, sectionId: number): Promise<void> {
-  if (dialect !== 'mysql') return;
-  await trx.selectFrom('sections').select('id').where('id', '=', sectionId).forUpdate().execute();
+  if (!hasRowLocks(dialect)) return;
+  await withRowLock(trx.selectFrom('sections').select('id').where('id', '=', sectionId), dialect).execute();
 }
 
 /**
  * Credits as committed, read under a shared lock on the subject row: an admin changing a subject's
  * credits (FOR UPDATE, then "no enrollments yet?") waits for registrations in flight, and they wait
  * for it, so rule 4 is never checked against credits that are being changed. Registrations share
- * the lock with each other and never upgrade it.
+ * the lock with each other and never upgrade it. Undefined where there are no row locks: the
+ * section's own read already saw committed credits.
  */
 export async function readSubjectCreditsShared(trx: Trx, dialect: DialectName, subjectId: number) {
-  if (dialect !== 'mysql') return undefined;
-  const row = await sql<{
-    credits: number;
-  }>`select credits from subjects where id = ${subjectId} lock in share mode`.execute(trx);
-  return row.rows[0]?.credits;
+  if (!hasRowLocks(dialect)) return undefined;
+  const row = await withRowLock(
+    trx.selectFrom('subjects').select('credits').where('id', '=', subjectId),
+    dialect,
+    'share',
+  ).executeTakeFirst();
+  return row?.credits;
 }
 
 export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
@@ -77,17 +79,9 @@ export function listHeldSections(db: Db | Trx, studentId: number) {
       'j.code as subject_code',
     ])
     .where('e.student_id', '=', studentId)
+    .orderBy('e.section_id')
     .execute();
 }
-
-export interface MeetingRow {
-  section_id: number;
-  day: Weekday;
-  start_min: number;
-  end_min: number;
-}
-
-export { findMeetingRows as listMeetings } from '../catalog/catalog.repository.js';
 
 /** The seat check and the seat taking are one statement, so no two transactions can both take the last seat. */
 export async function takeSeat(trx: Trx, sectionId: number): Promise<boolean> {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { studentActor } from '../../platform/auth.js';
-import { AppError } from '../../platform/errors.js';
 import { IdempotencyKeyHeader, runIdempotent } from '../../platform/idempotency.js';
+import { countResponsesBy } from '../../platform/metrics.js';
 import { errorResponses } from '../../platform/schema.js';
 import {
   EnrollResponse,
@@ -16,12 +16,13 @@ import { createEnrollmentService } from './enrollment.service.js';
 
 export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const enrollment = createEnrollmentService(app.deps);
-  const counter = app.metrics.registrations;
+  const countRegistration = countResponsesBy(app.metrics.registrations);
 
   app.post(
     '/sugang/api/enrollments',
     {
       config: { auth: 'student' },
+      onSend: countRegistration,
       schema: {
         tags: ['registration'],
         summary: '수강신청: register for a section (all rules checked atomically)',
@@ -32,16 +33,9 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      try {
-        const result = await runIdempotent(request, reply, 201, (beforeCommit) =>
-          enrollment.register(actor, request.body.sectionId, beforeCommit),
-        );
-        counter.inc({ outcome: 'ok' });
-        return result as EnrollResponse;
-      } catch (error) {
-        counter.inc({ outcome: error instanceof AppError ? error.code : 'INTERNAL' });
-        throw error;
-      }
+      return runIdempotent(request, reply, 201, (beforeCommit) =>
+        enrollment.register(actor, request.body.sectionId, beforeCommit),
+      );
     },
   );
 
@@ -72,10 +66,9 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
+      return runIdempotent(request, reply, 204, (beforeCommit) =>
         enrollment.drop(actor, request.params.sectionId, beforeCommit),
       );
-      return reply.send(body as null);
     },
   );
 
@@ -93,10 +86,9 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const result = await runIdempotent(request, reply, 201, (beforeCommit) =>
+      return runIdempotent(request, reply, 201, (beforeCommit) =>
         enrollment.joinWaitlist(actor, request.body.sectionId, beforeCommit),
       );
-      return result as WaitlistJoinResponse;
     },
   );
 
@@ -127,10 +119,9 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const actor = studentActor(request);
-      const body = await runIdempotent(request, reply, 204, (beforeCommit) =>
+      return runIdempotent(request, reply, 204, (beforeCommit) =>
         enrollment.leaveWaitlist(actor, request.params.sectionId, beforeCommit),
       );
-      return reply.send(body as null);
     },
   );
 };

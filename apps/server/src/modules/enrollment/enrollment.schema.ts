@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, Id, Weekday } from '../../platform/schema.js';
+import { Body, Id } from '../../platform/schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 
 export const SectionIdBody = Body({ sectionId: Id });
 export const SectionIdParams = Type.Object({ sectionId: Id }, { additionalProperties: false });
-
-export const MeetingOut = Type.Object({ day: Weekday, start: Type.String(), end: Type.String() });
 
 export const EnrollmentItem = Type.Object({
   sectionId: Type.Integer(),
@@ -13,7 +12,7 @@ export const EnrollmentItem = Type.Object({
   subject: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), type: Type.String() }),
   credits: Type.Integer(),
   professor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-  meetings: Type.Array(MeetingOut),
+  meetings: Type.Array(Meeting),
   enrolledAt: Type.String({ format: 'date-time' }),
 });
 export type EnrollmentItem = Static<typeof EnrollmentItem>;

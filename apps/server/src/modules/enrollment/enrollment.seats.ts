@@ -4,4 +4,4 @@
  *   back, wait-list head promoted); the foreign-key cascade then removes cart and wait-list rows;
  * - fillFreedSeats: after a capacity increase, hand the new seats to the wait-list.
  */
-export { fillFreedSeats, releaseStudentSeatsInTrx as releaseStudentSeats } from './enrollment.service.js';
+export { fillFreedSeats, releaseStudentSeats } from './enrollment.service.js';

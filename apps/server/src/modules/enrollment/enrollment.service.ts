@@ -4,9 +4,17 @@ import { writeAudit } from '../../platform/audit.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { ErrorCode } from '../../platform/errors.js';
 import type { BeforeCommit } from '../../platform/idempotency.js';
 import { inTransaction } from '../../platform/transactions.js';
 import type { Db, Trx } from '../../platform/transactions.js';
+import { professorOrTba } from '../catalog/catalog.professor.js';
+import { deleteOwnCartItem } from '../cart/cart.repository.js';
+import { groupMeetingRows, groupMeetings, timesToMeeting } from '../meetings/meetings.js';
+import type { MeetingTimes } from '../meetings/meetings.js';
+import { findMeetingRows } from '../meetings/meetings.repository.js';
+import { findOpenPeriod } from '../periods/periods.repository.js';
+import type { PeriodRow } from '../periods/periods.repository.js';
 import type {
   EnrollResponse,
   EnrollmentItem,
@@ -18,13 +26,11 @@ import {
   deleteEnrollment,
   deleteWaitlistById,
   deleteWaitlistEntry,
-  findOpenPeriodForYear,
   findSectionForRegistration,
   insertEnrollment,
   insertWaitlistEntry,
   listEnrollmentDetails,
   listHeldSections,
-  listMeetings,
   listWaitlistDetails,
   listWaitlistHeads,
   lockSectionRow,
@@ -34,82 +40,39 @@ import {
   takeSeat,
   waitlistPosition,
 } from './enrollment.repository.js';
-import type { MeetingRow } from './enrollment.repository.js';
-import { deleteOwnCartItem } from '../cart/cart.repository.js';
-import { findTimeConflict, minutesToClock } from './enrollment.rules.js';
-import type { Meeting } from './enrollment.rules.js';
-import { professorOrTba } from '../catalog/catalog.meetings.js';
+import {
+  assertNoTimeConflict,
+  assertNotHeld,
+  assertWithinCreditLimit,
+  creditsHeld,
+} from './enrollment.rules.js';
+import type { CandidateSection, HeldSection } from './enrollment.rules.js';
 
 /** Periods in which registering, dropping and wait-listing are allowed. */
 export const REGISTRATION_KINDS = ['registration', 'add_drop'] as const;
 
 type Section = NonNullable<Awaited<ReturnType<typeof findSectionForRegistration>>>;
 
-function toMeeting(row: MeetingRow): Meeting {
-  return { day: row.day, startMin: row.start_min, endMin: row.end_min };
+/** What rules 2-4 need about one student and one candidate section. */
+interface Schedule {
+  held: HeldSection[];
+  meetings: Map<number, MeetingTimes[]>;
 }
 
-function groupMeetings(rows: readonly MeetingRow[]): Map<number, Meeting[]> {
-  const bySection = new Map<number, Meeting[]>();
-  for (const row of rows) {
-    const list = bySection.get(row.section_id) ?? [];
-    list.push(toMeeting(row));
-    bySection.set(row.section_id, list);
-  }
-  return bySection;
-}
-
-function sectionLabel(subjectName: string, number: number): string {
-  return `${subjectName} ${number}분반`;
-}
-
-/**
- * Rules 2-4 of PRODUCT.md for one student and one section, read inside the caller's transaction
- * after the student's row lock is held. Throws the first rule that fails, in the documented order.
- */
-async function assertEligible(
-  trx: Trx,
-  studentId: number,
-  section: Section,
-  maxCredits: number,
-): Promise<{ heldCredits: number; meetings: Meeting[] }> {
+/** Two statements, read inside the caller's transaction after the student's row lock is held. */
+async function readSchedule(trx: Trx, studentId: number, sectionId: number): Promise<Schedule> {
   const held = await listHeldSections(trx, studentId);
-  if (held.some((h) => h.section_id === section.id)) throw new AppError('ALREADY_ENROLLED');
-  const sameSubject = held.find((h) => h.subject_id === section.subject_id);
-  if (sameSubject) {
-    throw new AppError(
-      'SAME_SUBJECT',
-      `같은 교과목의 ${sameSubject.number}분반을 이미 신청했습니다 / Already enrolled in section ${sameSubject.number} of ${sameSubject.subject_name}`,
-      { sectionId: sameSubject.section_id },
-    );
-  }
-  const meetings = groupMeetings(await listMeetings(trx, [section.id, ...held.map((h) => h.section_id)]));
-  const candidate = meetings.get(section.id) ?? [];
-  meetings.delete(section.id);
-  const conflictId = findTimeConflict(candidate, meetings);
-  if (conflictId !== undefined) {
-    const other = held.find((h) => h.section_id === conflictId);
-    const label = other ? sectionLabel(other.subject_name, other.number) : `#${conflictId}`;
-    throw new AppError(
-      'TIME_CONFLICT',
-      `${label}과(와) 시간이 겹칩니다 / Time conflict with ${other?.subject_code ?? ''} section ${other?.number ?? conflictId}`,
-      {
-        sectionId: conflictId,
-        subjectCode: other?.subject_code,
-        subjectName: other?.subject_name,
-        sectionNumber: other?.number,
-      },
-    );
-  }
-  const heldCredits = held.reduce((sum, h) => sum + h.credits, 0);
-  if (heldCredits + section.credits > maxCredits) {
-    throw new AppError(
-      'CREDIT_LIMIT',
-      `최대 ${maxCredits}학점까지 신청할 수 있습니다 (현재 ${heldCredits}학점) / Credit limit ${maxCredits} exceeded: holding ${heldCredits}, this section adds ${section.credits}`,
-      { heldCredits, sectionCredits: section.credits, maxCredits },
-    );
-  }
-  return { heldCredits, meetings: candidate };
+  const meetings = groupMeetingRows(
+    await findMeetingRows(trx, [sectionId, ...held.map((h) => h.section_id)]),
+  );
+  return { held, meetings };
+}
+
+/** Rules 2-4 of PRODUCT.md; throws the first that fails, in the documented order. */
+function assertEligible(schedule: Schedule, section: CandidateSection, maxCredits: number): void {
+  assertNotHeld(schedule.held, section);
+  assertNoTimeConflict(schedule.held, schedule.meetings, section);
+  assertWithinCreditLimit(schedule.held, section, maxCredits);
 }
 
 async function enroll(trx: Trx, studentId: number, section: Section, now: number): Promise<void> {
@@ -130,13 +93,20 @@ async function enroll(trx: Trx, studentId: number, section: Section, now: number
   await deleteOwnCartItem(trx, studentId, section.id);
 }
 
+/** How many wait-list entries a promotion reads at a time. */
+const HEADS_BATCH = 20;
+const STUDENT_YEARS = [1, 2, 3, 4] as const;
+
+type HeadOutcome = 'promoted' | 'removed' | 'kept' | 'gone' | 'no-seat';
+
 /**
- * Hands free seats of a section to the wait-list, oldest entry first, skipping students who are no
- * longer eligible (time conflict, credit limit, or no open period for their year). A student who
- * meanwhile holds another section of the subject leaves the list. Runs in the caller's transaction,
- * so a seat freed by a drop is taken by the head of the list before anyone else can see it.
- * Lock order here is section (already updated by the caller) then student; registration locks the
- * student first, so MariaDB may pick a deadlock victim, and inTransaction retries it.
+ * Hands free seats of a section to the wait-list, oldest entry first. An entry whose student is
+ * no longer eligible (holds the subject, a time conflict, the credit limit, no open period for
+ * their year while one is open for another) is removed with an audit row naming the reason, so
+ * the next drop does not check it again. Runs in the caller's transaction, so a seat freed by a
+ * drop is taken by the head of the list before anyone else can see it. Lock order here is section
+ * (already updated by the caller) then student; registration locks the student first, so MariaDB
+ * may pick a deadlock victim, and inTransaction retries it.
  */
 export async function fillFreedSeats(
   trx: Trx,
@@ -145,73 +115,97 @@ export async function fillFreedSeats(
   sectionId: number,
 ): Promise<number> {
   const now = deps.clock.now();
-  let promoted = 0;
-  const skipped = new Set<number>();
-  for (;;) {
-    const section = await findSectionForRegistration(trx, sectionId);
-    if (!section || section.taken >= section.capacity) return promoted;
-    const limit = skipped.size + 20;
-    const raw = await listWaitlistHeads(trx, sectionId, limit);
-    const heads = raw.filter((h) => !skipped.has(h.id));
-    if (heads.length === 0) return promoted;
-    let took = false;
-    for (const head of heads) {
-      const student = await lockStudent(trx, deps.dialect, head.student_id);
-      const period = student
-        ? await findOpenPeriodForYear(trx, REGISTRATION_KINDS, student.year, now)
-        : undefined;
-      if (!student || !period) {
-        skipped.add(head.id);
-        continue;
-      }
-      try {
-        await assertEligible(trx, head.student_id, section, period.max_credits);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        if (error.code === 'SAME_SUBJECT' || error.code === 'ALREADY_ENROLLED') {
-          if (await deleteWaitlistById(trx, head.id)) {
-            await writeAudit(
-              trx,
-              actor,
-              {
-                action: 'waitlist.remove',
-                target: `section:${sectionId}`,
-                detail: { studentId: head.student_id, reason: error.code },
-              },
-              now,
-            );
-          }
-        } else skipped.add(head.id);
-        continue;
-      }
-      if (!(await takeSeat(trx, sectionId))) return promoted;
-      // The entry is claimed under the student's lock: a student who left the list a moment ago
-      // (leaving takes the same lock) is not enrolled from it.
-      if (!(await deleteWaitlistById(trx, head.id))) {
-        await releaseSeat(trx, sectionId);
-        continue;
-      }
-      await enroll(trx, head.student_id, section, now);
+  const periods = new Map<number, PeriodRow | undefined>();
+  const periodFor = async (year: number) => {
+    if (!periods.has(year)) periods.set(year, await findOpenPeriod(trx, REGISTRATION_KINDS, year, now));
+    return periods.get(year);
+  };
+  const registrationRunning = async () => {
+    for (const year of STUDENT_YEARS) if (await periodFor(year)) return true;
+    return false;
+  };
+
+  async function ineligibility(studentId: number, section: Section): Promise<ErrorCode | undefined> {
+    const student = await lockStudent(trx, deps.dialect, studentId);
+    if (!student) return 'NOT_FOUND';
+    const period = await periodFor(student.year);
+    if (!period) return 'REGISTRATION_CLOSED';
+    try {
+      assertEligible(await readSchedule(trx, studentId, section.id), section, period.max_credits);
+      return undefined;
+    } catch (error) {
+      if (error instanceof AppError) return error.code;
+      throw error;
+    }
+  }
+
+  async function offerSeat(head: { id: number; student_id: number }, section: Section): Promise<HeadOutcome> {
+    const reason = await ineligibility(head.student_id, section);
+    // A registrar raising a capacity between periods must not empty the wait-list: an entry is
+    // dropped for its year's closed period only while registration runs for some other year.
+    if (reason === 'REGISTRATION_CLOSED' && !(await registrationRunning())) return 'kept';
+    if (reason !== undefined) {
+      if (!(await deleteWaitlistById(trx, head.id))) return 'gone';
       await writeAudit(
         trx,
         actor,
         {
-          action: 'enrollment.promote',
+          action: 'waitlist.remove',
           target: `section:${sectionId}`,
-          detail: { studentId: head.student_id },
+          detail: { studentId: head.student_id, reason },
         },
         now,
       );
-      promoted++;
-      took = true;
-      break;
+      return 'removed';
+    }
+    if (!(await takeSeat(trx, sectionId))) return 'no-seat';
+    // The entry is claimed under the student's lock: a student who left the list a moment ago
+    // (leaving takes the same lock) is not enrolled from it.
+    if (!(await deleteWaitlistById(trx, head.id))) {
+      await releaseSeat(trx, sectionId);
+      return 'gone';
+    }
+    await enroll(trx, head.student_id, section, now);
+    await writeAudit(
+      trx,
+      actor,
+      {
+        action: 'enrollment.promote',
+        target: `section:${sectionId}`,
+        detail: { studentId: head.student_id },
+      },
+      now,
+    );
+    return 'promoted';
+  }
+
+  let promoted = 0;
+  // Kept entries are listed again by the next read; each entry is offered once per call.
+  const offered = new Set<number>();
+  for (;;) {
+    const section = await findSectionForRegistration(trx, sectionId);
+    if (!section || section.taken >= section.capacity) return promoted;
+    const limit = offered.size + HEADS_BATCH;
+    const raw = await listWaitlistHeads(trx, sectionId, limit);
+    const heads = raw.filter((h) => !offered.has(h.id));
+    if (heads.length === 0) return promoted;
+    let took = false;
+    for (const head of heads) {
+      offered.add(head.id);
+      const outcome = await offerSeat(head, section);
+      if (outcome === 'no-seat') return promoted;
+      if (outcome === 'promoted') {
+        promoted++;
+        took = true;
+        break;
+      }
     }
     if (!took && raw.length < limit) return promoted;
   }
 }
 
 /** Drops every enrollment of a student (seats back, wait-lists promoted) before the student is deleted. */
-export async function releaseStudentSeatsInTrx(
+export async function releaseStudentSeats(
   trx: Trx,
   deps: AppDeps,
   actor: Actor,
@@ -246,7 +240,7 @@ async function enrollmentItems(
     (r) => onlySection === undefined || r.section_id === onlySection,
   );
   const meetings = groupMeetings(
-    await listMeetings(
+    await findMeetingRows(
       db,
       rows.map((r) => r.section_id),
     ),
@@ -257,11 +251,7 @@ async function enrollmentItems(
     subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name, type: r.subject_type },
     credits: r.credits,
     professor: professorOrTba(r.professor_id, r.professor_name),
-    meetings: (meetings.get(r.section_id) ?? []).map((m) => ({
-      day: m.day,
-      start: minutesToClock(m.startMin),
-      end: minutesToClock(m.endMin),
-    })),
+    meetings: meetings.get(r.section_id) ?? [],
     enrolledAt: new Date(r.created_at).toISOString(),
   }));
 }
@@ -269,7 +259,7 @@ async function enrollmentItems(
 async function lockOpenStudent(trx: Trx, dialect: DialectName, studentId: number, now: number) {
   const student = await lockStudent(trx, dialect, studentId);
   if (!student) throw new AppError('UNAUTHENTICATED');
-  const period = await findOpenPeriodForYear(trx, REGISTRATION_KINDS, student.year, now);
+  const period = await findOpenPeriod(trx, REGISTRATION_KINDS, student.year, now);
   if (!period) throw new AppError('REGISTRATION_CLOSED');
   return { student, period };
 }
@@ -281,7 +271,7 @@ export function createEnrollmentService(deps: AppDeps) {
   async function register(
     actor: StudentActor,
     sectionId: number,
-    beforeCommit?: BeforeCommit,
+    beforeCommit?: BeforeCommit<EnrollResponse>,
   ): Promise<EnrollResponse> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
@@ -290,7 +280,8 @@ export function createEnrollmentService(deps: AppDeps) {
       if (!found) throw notFound('분반 / section');
       const credits = await readSubjectCreditsShared(trx, dialect, found.subject_id);
       const section = credits === undefined ? found : { ...found, credits };
-      const { heldCredits, meetings } = await assertEligible(trx, actor.id, section, period.max_credits);
+      const schedule = await readSchedule(trx, actor.id, section.id);
+      assertEligible(schedule, section, period.max_credits);
       if (!(await takeSeat(trx, section.id))) {
         throw new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
       }
@@ -309,21 +300,21 @@ export function createEnrollmentService(deps: AppDeps) {
           },
           credits: section.credits,
           professor: professorOrTba(section.professor_id, section.professor_name),
-          meetings: meetings.map((m) => ({
-            day: m.day,
-            start: minutesToClock(m.startMin),
-            end: minutesToClock(m.endMin),
-          })),
+          meetings: (schedule.meetings.get(section.id) ?? []).map(timesToMeeting),
           enrolledAt: new Date(now).toISOString(),
         },
-        totalCredits: heldCredits + section.credits,
+        totalCredits: creditsHeld(schedule.held) + section.credits,
       };
       await beforeCommit?.(trx, result);
       return result;
     });
   }
 
-  async function drop(actor: StudentActor, sectionId: number, beforeCommit?: BeforeCommit): Promise<null> {
+  async function drop(
+    actor: StudentActor,
+    sectionId: number,
+    beforeCommit?: BeforeCommit<null>,
+  ): Promise<null> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
       await lockOpenStudent(trx, dialect, actor.id, now);
@@ -344,17 +335,17 @@ export function createEnrollmentService(deps: AppDeps) {
   async function joinWaitlist(
     actor: StudentActor,
     sectionId: number,
-    beforeCommit?: BeforeCommit,
+    beforeCommit?: BeforeCommit<WaitlistJoinResponse>,
   ): Promise<WaitlistJoinResponse> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
-      await lockOpenStudent(trx, dialect, actor.id, now);
+      const { period } = await lockOpenStudent(trx, dialect, actor.id, now);
       await lockSectionRow(trx, dialect, sectionId);
       const section = await findSectionForRegistration(trx, sectionId);
       if (!section) throw notFound('분반 / section');
-      const held = await listHeldSections(trx, actor.id);
-      if (held.some((h) => h.section_id === section.id)) throw new AppError('ALREADY_ENROLLED');
-      if (held.some((h) => h.subject_id === section.subject_id)) throw new AppError('SAME_SUBJECT');
+      // Rules 2-4 as registration checks them: a place on the list is a promise of a seat only to a
+      // student who could take it; promotion checks them again.
+      assertEligible(await readSchedule(trx, actor.id, section.id), section, period.max_credits);
       if (section.taken < section.capacity) throw new AppError('SEATS_AVAILABLE');
       try {
         await insertWaitlistEntry(trx, actor.id, section.id, now);
@@ -373,7 +364,7 @@ export function createEnrollmentService(deps: AppDeps) {
   async function leaveWaitlist(
     actor: StudentActor,
     sectionId: number,
-    beforeCommit?: BeforeCommit,
+    beforeCommit?: BeforeCommit<null>,
   ): Promise<null> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();

@@ -1,13 +1,8 @@
 import type { Updateable } from 'kysely';
-import type { DialectName, SectionsTable, Weekday } from '@karina/db';
+import type { DialectName, SectionsTable } from '@karina/db';
 import { nextSequenceValue } from '../../platform/codes.js';
 import type { Db, Trx } from '../../platform/transactions.js';
-
-export interface MeetingRow {
-  day: Weekday;
-  start_min: number;
-  end_min: number;
-}
+import type { MeetingTimes } from '../meetings/meetings.js';
 
 export interface SectionFilter {
   subjectId?: number;
@@ -59,8 +54,6 @@ export function listSections(db: Db | Trx, filter: SectionFilter) {
 }
 
 export type SectionRow = Awaited<ReturnType<typeof listSections>>[number];
-
-export { findMeetingRows as meetingsOf } from '../catalog/catalog.repository.js';
 
 /** Locks the subject, so two sections of one subject never take the same 분반 number. */
 export function lockSubject(trx: Trx, dialect: DialectName, id: number) {
@@ -119,7 +112,7 @@ export async function insertSection(
   return Number(result.insertId);
 }
 
-export async function replaceMeetings(trx: Trx, sectionId: number, meetings: MeetingRow[]): Promise<void> {
+export async function replaceMeetings(trx: Trx, sectionId: number, meetings: MeetingTimes[]): Promise<void> {
   await trx.deleteFrom('section_meetings').where('section_id', '=', sectionId).execute();
   if (meetings.length === 0) return;
   await trx

@@ -1,12 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { IntegerOptions, Static } from '@sinclair/typebox';
-import { Body, ClockTime, Id, PatchBody, Weekday } from '../../platform/schema.js';
-
-export const Meeting = Type.Object(
-  { day: Weekday, start: ClockTime, end: ClockTime },
-  { additionalProperties: false, description: 'Half-open [start, end), 30-minute steps, e.g. 09:00-10:30' },
-);
-export type Meeting = Static<typeof Meeting>;
+import { Body, Id, PatchBody } from '../../platform/schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 
 const Meetings = Type.Array(Meeting, { minItems: 1, maxItems: 10 });
 const Capacity = Type.Integer({ minimum: 1, maximum: 1000 });

@@ -7,10 +7,12 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/transactions.js';
 import type { Trx } from '../../platform/transactions.js';
 import { fillFreedSeats } from '../enrollment/enrollment.seats.js';
-import { meetingsOverlap } from '../enrollment/enrollment.rules.js';
-import { meetingRowToMeeting, meetingsToRows } from './sections.meetings.js';
+import { groupMeetings, meetingsOverlap } from '../meetings/meetings.js';
+import type { MeetingTimes } from '../meetings/meetings.js';
+import { findMeetingRows } from '../meetings/meetings.repository.js';
+import { meetingsToRows } from './sections.meetings.js';
 import type { AdminSection, CreateSectionBody, Roster, UpdateSectionBody } from './sections.schema.js';
-import type { MeetingRow, SectionFilter, SectionRow } from './sections.repository.js';
+import type { SectionFilter, SectionRow } from './sections.repository.js';
 import {
   deleteSection,
   enrolledStudentIds,
@@ -21,22 +23,19 @@ import {
   lockSection,
   lockStudents,
   lockSubject,
-  meetingsOf,
   nextSectionNumber,
   otherSectionMeetingsOfEnrolled,
   replaceMeetings,
   updateSection,
   waitlistedStudents,
 } from './sections.repository.js';
-import { professorOrTba } from '../catalog/catalog.meetings.js';
+import { professorOrTba } from '../catalog/catalog.professor.js';
 
 const SECTION = '분반 / section';
 const SUBJECT = '교과목 / subject';
 const PROFESSOR = '교수 / professor';
 /** How many conflicting section ids a 409 lists at most. */
 const MAX_CONFLICT_IDS = 20;
-
-const toRuleMeeting = (m: MeetingRow) => ({ day: m.day, startMin: m.start_min, endMin: m.end_min });
 
 function sectionRowToSection(row: SectionRow, meetings: AdminSection['meetings']): AdminSection {
   return {
@@ -72,16 +71,18 @@ export function createSectionsService(deps: AppDeps) {
    * students' locks (section then students, as a wait-list promotion does) so none of them registers
    * elsewhere against the old meetings. Wait-listed students are re-checked when promoted.
    */
-  async function assertNoStudentOverlap(trx: Trx, sectionId: number, meetings: MeetingRow[]): Promise<void> {
+  async function assertNoStudentOverlap(
+    trx: Trx,
+    sectionId: number,
+    meetings: MeetingTimes[],
+  ): Promise<void> {
     const studentIds = await enrolledStudentIds(trx, sectionId);
     if (studentIds.length === 0) return;
     await lockStudents(trx, dialect, studentIds);
-    const candidate = meetings.map(toRuleMeeting);
     const students = new Set<number>();
     const sectionIds = new Set<number>();
     for (const row of await otherSectionMeetingsOfEnrolled(trx, sectionId)) {
-      const held = toRuleMeeting(row);
-      if (candidate.some((c) => meetingsOverlap(c, held))) {
+      if (meetings.some((c) => meetingsOverlap(c, row))) {
         students.add(row.student_id);
         sectionIds.add(row.section_id);
       }
@@ -99,16 +100,12 @@ export function createSectionsService(deps: AppDeps) {
 
   async function list(filter: SectionFilter): Promise<AdminSection[]> {
     const rows = await listSections(db, filter);
-    const meetings = await meetingsOf(
-      db,
-      rows.map((r) => r.id),
+    const bySection = groupMeetings(
+      await findMeetingRows(
+        db,
+        rows.map((r) => r.id),
+      ),
     );
-    const bySection = new Map<number, AdminSection['meetings']>();
-    for (const m of meetings) {
-      const list = bySection.get(m.section_id) ?? [];
-      list.push(meetingRowToMeeting(m));
-      bySection.set(m.section_id, list);
-    }
     return rows.map((r) => sectionRowToSection(r, bySection.get(r.id) ?? []));
   }
 

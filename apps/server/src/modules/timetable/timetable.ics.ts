@@ -1,5 +1,5 @@
 import type { Weekday } from '@karina/db';
-import { WEEKDAYS } from '../catalog/catalog.meetings.js';
+import { WEEKDAYS, clockToMinutes } from '../meetings/meetings.js';
 import type { TimetableItem } from './timetable.schema.js';
 
 /** Korea has had no daylight saving time since 1988: one fixed +09:00 rule is the whole zone. */
@@ -67,11 +67,6 @@ function formatLocal(epochDay: number, minutes: number): string {
   const day = epochDay + Math.floor(minutes / 1440);
   const m = minutes % 1440;
   return `${formatDate(day)}T${pad(Math.floor(m / 60))}${pad(m % 60)}00`;
-}
-
-function clockToMinutes(value: string): number {
-  const [h, m] = value.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 /** The first date on or after today (in Seoul) that falls on that weekday, as days since the epoch. */

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { MeetingSchema, ProfessorRef } from '../catalog/catalog.schema.js';
+import { ProfessorRef } from '../catalog/catalog.schema.js';
+import { Meeting } from '../meetings/meetings.schema.js';
 import { ClockTime } from '../../platform/schema.js';
 
 export const TimetableQuery = Type.Object(
@@ -23,7 +24,7 @@ export const TimetableItem = Type.Object({
   subjectName: Type.String(),
   credits: Type.Integer(),
   professor: ProfessorRef,
-  meetings: Type.Array(MeetingSchema),
+  meetings: Type.Array(Meeting),
 });
 export type TimetableItem = Static<typeof TimetableItem>;
 

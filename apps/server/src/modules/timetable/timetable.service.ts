@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../platform/deps.js';
-import { WEEKDAYS, groupMeetings } from '../catalog/catalog.meetings.js';
-import { findMeetingRows } from '../catalog/catalog.repository.js';
+import { professorOrTba } from '../catalog/catalog.professor.js';
+import { WEEKDAYS, groupMeetings } from '../meetings/meetings.js';
+import { findMeetingRows } from '../meetings/meetings.repository.js';
 import { timetableToIcs } from './timetable.ics.js';
 import { findEnrolledSections } from './timetable.repository.js';
 import type { Grid, Timetable, TimetableItem } from './timetable.schema.js';
-import { professorOrTba } from '../catalog/catalog.meetings.js';
 
 function itemsToGrid(items: readonly TimetableItem[]): Grid {
   const grid: Grid = { MON: [], TUE: [], WED: [], THU: [], FRI: [], SAT: [] };
