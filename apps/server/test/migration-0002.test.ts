@@ -31,6 +31,19 @@ async function databaseAt(kind: DialectName, migration: string): Promise<KarinaD
   return karina;
 }
 
+const REBUILT = ['subjects', 'sections', 'section_meetings', 'periods'];
+
+async function indexNames(k: KarinaDb): Promise<string[]> {
+  const tables = sql.join(REBUILT.map((t) => sql.lit(t)));
+  const rows =
+    k.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master
+          where type = 'index' and tbl_name in (${tables})`.execute(k.db)
+      : await sql<{ name: string }>`select distinct index_name as name from information_schema.statistics
+          where table_schema = database() and table_name in (${tables})`.execute(k.db);
+  return rows.rows.map((r) => r.name).sort();
+}
+
 /** The driver's own words for a refused CHECK: SQLite's extended code, MariaDB's ER_CONSTRAINT_FAILED. */
 function isCheckViolation(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown };
@@ -81,8 +94,12 @@ describe.each(testDatabaseKinds())('migration 0002 (CHECK constraints) on $label
     const period = await makePeriod(db, { opensAt: 1_000, closesAt: 2_000 });
     await db.deleteFrom('sections').where('id', '=', doomed).execute();
 
+    const indexesBefore = await indexNames(k);
+    expect(indexesBefore).toContain('ix_periods_window');
+
     await migrateToLatest(db, k.dialect);
 
+    expect(await indexNames(k)).toEqual(indexesBefore);
     expect(
       await db
         .selectFrom('sections')
