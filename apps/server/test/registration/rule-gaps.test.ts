@@ -236,6 +236,9 @@ describe.each(testDatabaseKinds())('registration rule gaps on $label', ({ name }
     const codes = (id: number) => items.find((i) => i.sectionId === id)?.warnings.map((w) => w.code);
     expect(codes(full.id)).toEqual(['SECTION_FULL']);
     expect(codes(almost.id)).toEqual([]);
+    expect(items.find((i) => i.sectionId === full.id)?.warnings[0]).toMatchObject({
+      message: '정원이 마감되었습니다 / Section is full',
+    });
   });
 
   it('when the student holds several sections, TIME_CONFLICT names the one that overlaps', async () => {
@@ -285,5 +288,134 @@ describe.each(testDatabaseKinds())('registration rule gaps on $label', ({ name }
       error: { code: 'CREDIT_LIMIT', details: { heldCredits: 9, maxCredits: 9 } },
     });
     expect(await held(s.id)).toEqual([six.id, three.id].sort((a, b) => a - b));
+  });
+
+  type Warning = { code: string; sectionId?: number; message: string };
+  const cartWarnings = async (token: string) => {
+    const res = await t.call('GET', '/sugang/api/cart', { token });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: { sectionId: number; warnings: Warning[] }[] }>().items;
+    return (id: number) => items.find((i) => i.sectionId === id)?.warnings ?? [];
+  };
+  const label = async (sectionId: number) => {
+    const row = await t.karina.db
+      .selectFrom('sections as s')
+      .innerJoin('subjects as j', 'j.id', 's.subject_id')
+      .select(['j.code', 's.number'])
+      .where('s.id', '=', sectionId)
+      .executeTakeFirstOrThrow();
+    return `${row.code}-${row.number}`;
+  };
+
+  it('when cart items meet sections the student already holds, they warn ALREADY_ENROLLED, SAME_SUBJECT or TIME_CONFLICT naming the held section', async () => {
+    await openPeriod('cart');
+    const s = await student();
+    const heldX = await section({ meetings: [['MON', '09:00', '10:00']] });
+    const heldY = await section({
+      meetings: [
+        ['TUE', '09:00', '10:00'],
+        ['FRI', '15:00', '16:00'],
+      ],
+    });
+    const otherX = await section({ subject: heldX.subject, meetings: [['SAT', '09:00', '10:00']] });
+    const clashY = await section({
+      meetings: [
+        ['WED', '09:00', '10:00'],
+        ['FRI', '15:30', '16:30'],
+      ],
+    });
+    const free = await section({ meetings: [['THU', '09:00', '10:00']] });
+    for (const h of [heldX, heldY]) await insertEnrollment(t.karina.db, s.id, h.id);
+    for (const c of [heldX, otherX, clashY, free]) await insertCartItem(t.karina.db, s.id, c.id);
+
+    const warnings = await cartWarnings(s.token);
+
+    expect(warnings(heldX.id).map((w) => w.code)).toEqual(['ALREADY_ENROLLED']);
+    expect(warnings(otherX.id).map((w) => [w.code, w.sectionId])).toEqual([
+      ['SAME_SUBJECT', heldX.id],
+      ['SAME_SUBJECT', heldX.id],
+    ]);
+    expect(warnings(clashY.id).map((w) => [w.code, w.sectionId])).toEqual([['TIME_CONFLICT', heldY.id]]);
+    expect(warnings(clashY.id)[0]?.message).toContain(`Overlaps enrolled ${await label(heldY.id)}`);
+    expect(warnings(free.id)).toEqual([]);
+  });
+
+  it('when two cart items share a subject or one of several meetings, each warns naming the other', async () => {
+    await openPeriod('cart');
+    const s = await student();
+    const a = await section({ meetings: [['MON', '13:00', '14:00']] });
+    const b = await section({ subject: a.subject, meetings: [['TUE', '13:00', '14:00']] });
+    const c = await section({
+      meetings: [
+        ['WED', '13:00', '14:00'],
+        ['THU', '13:00', '14:00'],
+      ],
+    });
+    const d = await section({ meetings: [['THU', '13:30', '14:30']] });
+    for (const x of [a, b, c, d]) await insertCartItem(t.karina.db, s.id, x.id);
+
+    const warnings = await cartWarnings(s.token);
+
+    expect(warnings(a.id).map((w) => [w.code, w.sectionId])).toEqual([['SAME_SUBJECT', b.id]]);
+    expect(warnings(b.id).map((w) => [w.code, w.sectionId])).toEqual([['SAME_SUBJECT', a.id]]);
+    expect(warnings(a.id)[0]?.message).toContain(`Same subject as cart item ${await label(b.id)}`);
+    expect(warnings(c.id).map((w) => [w.code, w.sectionId])).toEqual([['TIME_CONFLICT', d.id]]);
+    expect(warnings(d.id).map((w) => [w.code, w.sectionId])).toEqual([['TIME_CONFLICT', c.id]]);
+    expect(warnings(d.id)[0]?.message).toContain(`Overlaps cart item ${await label(c.id)}`);
+  });
+
+  it('when a student adds and removes a cart item, each change leaves an audit row for that section', async () => {
+    await openPeriod('cart');
+    const s = await student();
+    const x = await section();
+    expect(
+      (await t.call('POST', '/sugang/api/cart', { token: s.token, body: { sectionId: x.id } })).statusCode,
+    ).toBe(201);
+    expect((await t.call('DELETE', `/sugang/api/cart/${x.id}`, { token: s.token })).statusCode).toBe(204);
+    const rows = await t.karina.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('target', '=', `section:${x.id}`)
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { action: 'cart.add', actor_id: s.id },
+      { action: 'cart.remove', actor_id: s.id },
+    ]);
+  });
+
+  it('when the Idempotency-Key is malformed, the request is 400 VALIDATION_FAILED and nothing registers; 128 allowed characters pass', async () => {
+    await openPeriod();
+    const s = await student();
+    const x = await section();
+    for (const key of ['has space', 'x'.repeat(129), 'ключ', 'a/b']) {
+      const res = await register(s.token, x.id, { 'idempotency-key': key });
+      expect(res.statusCode, key).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(await held(s.id)).toEqual([]);
+    const ok = await register(s.token, x.id, { 'idempotency-key': `Az09._:-${'k'.repeat(120)}` });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('when a checkout is replayed by key after a full section frees a seat, the stored result comes back and nothing new registers', async () => {
+    await openPeriod();
+    const s = await student();
+    const full = await section({ capacity: 1 });
+    const [other] = await makeStudents(t.karina.db, dept, 1);
+    await insertEnrollment(t.karina.db, other!, full.id);
+    await insertCartItem(t.karina.db, s.id, full.id);
+    const key = { 'idempotency-key': 'checkout-after-free' };
+    const first = await t.call('POST', '/sugang/api/cart/checkout', { token: s.token, headers: key });
+    expect(first.json()).toMatchObject({ enrolled: 0, failed: 1 });
+    await t.karina.db.deleteFrom('enrollments').where('student_id', '=', other!).execute();
+    await t.karina.db.updateTable('sections').set({ taken: 0 }).where('id', '=', full.id).execute();
+
+    const replay = await t.call('POST', '/sugang/api/cart/checkout', { token: s.token, headers: key });
+
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(first.json());
+    expect(await held(s.id)).toEqual([]);
+    expect(await seatState(t.karina.db, full.id)).toMatchObject({ taken: 0, rows: 0 });
   });
 });
