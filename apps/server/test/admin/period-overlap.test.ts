@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
+import { makePeriod } from '../support/fixtures.js';
 import { countRows, expectError } from './fixtures.js';
 
 const HOUR = 3_600_000;
@@ -138,5 +139,44 @@ describe.each(testDatabaseKinds())('overlapping registration periods on $label',
       const windows = await Promise.all([windowOf(a), windowOf(b)]);
       expect(windows.filter((w) => Number(w.opens_at) === t.clock.now() + start + 5 * DAY)).toHaveLength(1);
     }
+  });
+
+  it('when only closesAt is moved onto the next period, it is 409; a rename of periods that overlapped before the rule is allowed', async () => {
+    const first = await create({ opensAt: iso(DAY), closesAt: iso(2 * DAY) });
+    const next = await create({ opensAt: iso(3 * DAY), closesAt: iso(4 * DAY) });
+    const extended = await patch(first, { closesAt: iso(3 * DAY + HOUR) });
+    expectError(extended, 409, 'PERIOD_OVERLAP');
+    expect(extended.json()).toMatchObject({ error: { details: { periodId: next } } });
+    expect(Number((await windowOf(first)).closes_at)).toBe(t.clock.now() + 2 * DAY);
+
+    const legacy = await makePeriod(t.karina.db, {
+      opensAt: t.clock.now() + DAY,
+      closesAt: t.clock.now() + 2 * DAY,
+    });
+    const renamed = await patch(legacy, { name: '옛 기간', maxCredits: 12 });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '옛 기간', maxCredits: 12 });
+  });
+
+  it('when periods are created, edited and deleted, the audit rows carry what changed', async () => {
+    const id = await create({ name: '감사 기간', opensAt: iso(DAY), closesAt: iso(2 * DAY), years: [3] });
+    expect((await patch(id, { maxCredits: 15 })).statusCode).toBe(200);
+    expect((await t.call('DELETE', `/admin/api/periods/${id}`, { token: t.adminToken })).statusCode).toBe(
+      204,
+    );
+    const rows = await t.karina.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('target', '=', `period:${id}`)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.action, JSON.parse(r.detail ?? 'null') as unknown])).toEqual([
+      [
+        'period.create',
+        { name: '감사 기간', kind: 'registration', opensAt: iso(DAY), closesAt: iso(2 * DAY), years: [3] },
+      ],
+      ['period.update', { maxCredits: 15 }],
+      ['period.delete', { name: '감사 기간', kind: 'registration' }],
+    ]);
   });
 });
