@@ -8,6 +8,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'data/**',
       'coverage/**',
+      '.stryker-tmp/**',
+      'reports/**',
       '**/*.config.*',
       'eslint.config.js',
     ],

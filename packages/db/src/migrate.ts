@@ -3,12 +3,14 @@ import type { Kysely, Migration, MigrationProvider, MigrationResultSet } from 'k
 import type { DialectName } from './connect.js';
 import type { Database } from './database.js';
 import { initMigration } from './migrations/0001-init.js';
+import { checkConstraintsMigration } from './migrations/0002-check-constraints.js';
 import { loginDefencesMigration } from './migrations/0003-login-defences.js';
 
 /** Ordered by name; a migration, once released, is never edited, only followed by a new one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-init': initMigration(dialect),
+    '0002-check-constraints': checkConstraintsMigration(dialect),
     '0003-login-defences': loginDefencesMigration(dialect),
   };
 }

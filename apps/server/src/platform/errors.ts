@@ -40,6 +40,19 @@ export const ERROR_CATALOG = {
   NOT_IN_CART: [404, '장바구니에 없습니다 / Not in the cart'],
   CART_FULL: [409, '장바구니가 가득 찼습니다 / The cart is full'],
   CONFLICT: [409, '다른 데이터와 충돌합니다 / Conflicts with existing data'],
+  ENROLLED_TIME_CONFLICT: [
+    409,
+    '새 수업 시간이 수강생이 신청한 다른 분반과 겹칩니다 / The new meetings overlap other sections held by enrolled students',
+  ],
+  CAPACITY_BELOW_TAKEN: [409, '신청 인원보다 정원을 적게 할 수 없습니다 / Capacity cannot go below the seats taken'],
+  CREDITS_LOCKED: [
+    409,
+    '수강신청한 학생이 있어 학점을 바꿀 수 없습니다 / Credits cannot change while students are enrolled',
+  ],
+  PERIOD_OVERLAP: [
+    409,
+    '같은 종류·학년의 신청 기간과 겹칩니다 / Overlaps another period of the same kind for the same year',
+  ],
   DUPLICATE: [409, '이미 존재합니다 / Already exists'],
   DEPARTMENT_NOT_EMPTY: [409, '소속 학생이 있는 학과는 삭제할 수 없습니다 / Department still has students'],
   CODE_EXHAUSTED: [409, '발급할 수 있는 번호가 없습니다 / No numbers left to issue'],

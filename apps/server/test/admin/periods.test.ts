@@ -3,6 +3,7 @@ import { findOpenPeriod } from '../../src/modules/periods/periods.repository.js'
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
+import { makePeriod } from '../support/fixtures.js';
 import { auditActions, countRows, expectError } from './fixtures.js';
 
 const HOUR = 3_600_000;
@@ -161,10 +162,11 @@ describe.each(testDatabaseKinds())('admin periods on $label', ({ name }) => {
     await t.karina.db.deleteFrom('periods').execute();
     const now = t.clock.now();
     const all = await create({ kind: 'registration', opensAt: iso(-2 * HOUR), closesAt: iso(2 * HOUR) });
-    const seniors = await create({
-      kind: 'registration',
-      opensAt: iso(-HOUR),
-      closesAt: iso(HOUR),
+    // Overlapping windows of one kind are refused now (PERIOD_OVERLAP); rows from before that rule
+    // still exist, so the tie-break is kept and tested on a row written directly.
+    const seniors = await makePeriod(t.karina.db, {
+      opensAt: now - HOUR,
+      closesAt: now + HOUR,
       years: [3, 4],
     });
     const cart = await create({ kind: 'cart', opensAt: iso(-HOUR / 2), closesAt: iso(HOUR) });
@@ -180,5 +182,33 @@ describe.each(testDatabaseKinds())('admin periods on $label', ({ name }) => {
     expect(await findOpenPeriod(db, ['registration'], 4, now - 2 * HOUR - 1)).toBeUndefined();
     expect(await findOpenPeriod(db, ['registration'], 5, now)).toBeUndefined();
     expect(await findOpenPeriod(db, [], 1, now)).toBeUndefined();
+  });
+
+  it('when a name is blank it is 400; surrounding spaces are trimmed; an unknown id is 404', async () => {
+    const good = { kind: 'cart', opensAt: iso(50 * HOUR), closesAt: iso(51 * HOUR), maxCredits: 18 };
+    expectError(await post({ ...good, name: '   ' }), 400, 'VALIDATION_FAILED');
+    const id = await create({ ...good, name: '  예비수강신청  ' });
+    expect((await t.call('GET', `/admin/api/periods/${id}`, { token: t.adminToken })).json()).toMatchObject({
+      name: '예비수강신청',
+    });
+    expectError(await t.call('GET', '/admin/api/periods/999999', { token: t.adminToken }), 404, 'NOT_FOUND');
+  });
+
+  it('when the server clock is exactly at opensAt the period is open, and exactly at closesAt it is not', async () => {
+    const id = await create({ kind: 'add_drop', opensAt: iso(5 * HOUR), closesAt: iso(6 * HOUR) });
+    const openAt = async (offset: number) => {
+      t.clock.advance(offset);
+      try {
+        return (await t.call('GET', `/admin/api/periods/${id}`, { token: t.adminToken })).json<{
+          open: boolean;
+        }>().open;
+      } finally {
+        t.clock.advance(-offset);
+      }
+    };
+    expect(await openAt(5 * HOUR - 1)).toBe(false);
+    expect(await openAt(5 * HOUR)).toBe(true);
+    expect(await openAt(6 * HOUR - 1)).toBe(true);
+    expect(await openAt(6 * HOUR)).toBe(false);
   });
 });

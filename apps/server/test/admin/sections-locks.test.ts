@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('admin section meetings vs enrolled students 
   const sectionOf = async (meetings: MeetingSpec[], capacity = 30) =>
     makeSection(t.karina.db, await makeSubject(t.karina.db, dept), { capacity, meetings });
 
-  it('when new meetings overlap another section an enrolled student holds, it is 409 CONFLICT and nothing is written', async () => {
+  it('when new meetings overlap another section an enrolled student holds, it is 409 ENROLLED_TIME_CONFLICT and nothing is written', async () => {
     const moved = await sectionOf([['MON', '09:00', '10:30']], 10);
     const tue = await sectionOf([['TUE', '09:00', '10:30']]);
     const wed = await sectionOf([['WED', '13:00', '14:00']]);
@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('admin section meetings vs enrolled students 
         { day: 'WED', start: '12:00', end: '15:00' },
       ],
     });
-    expectError(res, 409, 'CONFLICT');
+    expectError(res, 409, 'ENROLLED_TIME_CONFLICT');
     expect(res.json()).toMatchObject({
       error: { details: { students: 2, sectionIds: [tue, wed].sort((a, b) => a - b) } },
     });
@@ -58,7 +58,7 @@ describe.each(testDatabaseKinds())('admin section meetings vs enrolled students 
 
     // An enclosing interval counts too; only the student holding it is reported.
     const enclosing = await patch(moved, { meetings: [{ day: 'TUE', start: '08:00', end: '12:00' }] });
-    expectError(enclosing, 409, 'CONFLICT');
+    expectError(enclosing, 409, 'ENROLLED_TIME_CONFLICT');
     expect(enclosing.json()).toMatchObject({ error: { details: { students: 1, sectionIds: [tue] } } });
 
     expect(await meetingRows(moved)).toEqual([{ day: 'MON', start_min: 540, end_min: 630 }]);
@@ -141,7 +141,7 @@ describe.each(testDatabaseKinds())('admin section meetings vs enrolled students 
         expectError(register, 409, 'TIME_CONFLICT');
         expect(held).toEqual([{ section_id: moved }]);
       } else {
-        expectError(admin, 409, 'CONFLICT');
+        expectError(admin, 409, 'ENROLLED_TIME_CONFLICT');
         expect(register.statusCode, register.body).toBe(201);
         expect(held).toEqual([{ section_id: moved }, { section_id: target }]);
         expect(await meetingRows(moved)).toEqual([{ day: 'MON', start_min: 540, end_min: 600 }]);

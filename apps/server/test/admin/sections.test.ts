@@ -271,13 +271,13 @@ describe.each(testDatabaseKinds())('admin sections on $label', ({ name }) => {
     expectError(await t.call('GET', '/admin/api/sections/999999', { token: t.adminToken }), 404, 'NOT_FOUND');
   });
 
-  it('when capacity would go below the seats taken, it is 409 CONFLICT and nothing changes', async () => {
+  it('when capacity would go below the seats taken, it is 409 CAPACITY_BELOW_TAKEN and nothing changes', async () => {
     const subject = await createSubject(t, departmentId);
     const id = await createSection(t, subject.id, { capacity: 3 });
     const [s1, s2] = [await insertStudent(t, departmentId), await insertStudent(t, departmentId)];
     await enroll(t, s1.id, id);
     await enroll(t, s2.id, id);
-    expectError(await patch(id, { capacity: 1, professorId: null }), 409, 'CONFLICT');
+    expectError(await patch(id, { capacity: 1, professorId: null }), 409, 'CAPACITY_BELOW_TAKEN');
     const row = await t.karina.db
       .selectFrom('sections')
       .selectAll()

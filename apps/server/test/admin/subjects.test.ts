@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds())('admin subjects on $label', ({ name }) => {
     );
   });
 
-  it('when someone is enrolled, credits cannot change (409 CONFLICT) but other fields can', async () => {
+  it('when someone is enrolled, credits cannot change (409 CREDITS_LOCKED) but other fields can', async () => {
     const d = await createDepartment(t);
     const s = await createSubject(t, d.id, { credits: 3 });
     const section = await createSection(t, s.id);
@@ -161,7 +161,7 @@ describe.each(testDatabaseKinds())('admin subjects on $label', ({ name }) => {
     await enroll(t, st.id, section);
     const patch = (body: unknown) =>
       t.call('PATCH', `/admin/api/subjects/${s.id}`, { token: t.adminToken, body });
-    expectError(await patch({ credits: 4, name: 'ignored' }), 409, 'CONFLICT');
+    expectError(await patch({ credits: 4, name: 'ignored' }), 409, 'CREDITS_LOCKED');
     const row = await t.karina.db
       .selectFrom('subjects')
       .selectAll()

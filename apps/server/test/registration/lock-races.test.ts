@@ -198,7 +198,8 @@ describe.each(testDatabaseKinds())('lock races on $label', ({ name }) => {
   it('when two admins edit one period at once, the window never ends up closing before it opens', async () => {
     const DAY = 86_400_000;
     for (let i = 0; i < ROUNDS; i++) {
-      const base = t.clock.now() + 100 * DAY;
+      // A fresh window each round: rounds must not overlap one another (PERIOD_OVERLAP).
+      const base = t.clock.now() + (100 + 30 * i) * DAY;
       const id = await makePeriod(t.karina.db, { opensAt: base + 10 * DAY, closesAt: base + 20 * DAY });
       const iso = (ms: number) => new Date(ms).toISOString();
       const [a, b] = await Promise.all([

@@ -94,13 +94,21 @@ export async function takeSeat(trx: Trx, sectionId: number): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Every caller has just deleted the enrollment row this seat belonged to, so a counter already at 0
+ * means the accounting is broken: fail the transaction rather than hide it (the CHECK on
+ * sections.taken refuses it in the database as well).
+ */
 export async function releaseSeat(trx: Trx, sectionId: number): Promise<void> {
-  await trx
+  const result = await trx
     .updateTable('sections')
     .set({ taken: sql`taken - 1` })
     .where('id', '=', sectionId)
     .where('taken', '>', 0)
-    .execute();
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new Error(`releaseSeat: section ${sectionId} has no taken seat to release`);
+  }
 }
 
 export async function insertEnrollment(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DialectName, PeriodKind, PeriodsTable } from '@karina/db';
+import { nextSequenceValue } from '../../platform/codes.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 
 export type PeriodRow = Selectable<PeriodsTable>;
@@ -62,6 +63,32 @@ export function findPeriod(db: Db | Trx, id: number) {
 export function lockPeriod(trx: Trx, dialect: DialectName, id: number) {
   const q = trx.selectFrom('periods').selectAll().where('id', '=', id);
   return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/**
+ * Serialises every write that moves a window (create, and edits of kind, window or years): with
+ * READ COMMITTED and no gap locks, two creates could each see no overlap and both commit. The
+ * sequence row's upsert takes its exclusive lock until commit; the value itself is not used.
+ * Taken before any period row lock.
+ */
+export async function lockPeriodWindows(trx: Trx, dialect: DialectName): Promise<void> {
+  await nextSequenceValue(trx, dialect, 'period-windows');
+}
+
+/** Another period of the kind whose half-open window meets [opensAt, closesAt) for one of the years. */
+export function findOverlappingPeriod(
+  db: Db | Trx,
+  window: { kind: PeriodKind; opensAt: number; closesAt: number; yearsMask: number; exceptId?: number },
+) {
+  let q = db
+    .selectFrom('periods')
+    .select(['id', 'name', 'opens_at', 'closes_at', 'years_mask'])
+    .where('kind', '=', window.kind)
+    .where('opens_at', '<', window.closesAt)
+    .where('closes_at', '>', window.opensAt)
+    .where(sql<number>`years_mask & ${window.yearsMask}`, '<>', 0);
+  if (window.exceptId !== undefined) q = q.where('id', '<>', window.exceptId);
+  return q.orderBy('opens_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
 export async function insertPeriod(trx: Trx, row: Insertable<PeriodsTable>): Promise<number> {

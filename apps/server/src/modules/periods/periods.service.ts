@@ -1,17 +1,20 @@
 import type { Updateable } from 'kysely';
-import type { PeriodsTable } from '@karina/db';
+import type { PeriodKind, PeriodsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/transactions.js';
+import type { Trx } from '../../platform/transactions.js';
 import type { CreatePeriodBody, Period, UpdatePeriodBody } from './periods.schema.js';
 import type { PeriodRow } from './periods.repository.js';
 import {
   ALL_YEARS_MASK,
   deletePeriod,
+  findOverlappingPeriod,
   findPeriod,
   lockPeriod,
+  lockPeriodWindows,
   insertPeriod,
   listPeriods,
   listUpcomingPeriods,
@@ -60,6 +63,29 @@ function cleanName(raw: string): string {
   return name;
 }
 
+/**
+ * Two periods of one kind open at once for the same student year would leave the credit limit to
+ * whichever opened last (findOpenPeriod's tie-break), silently; the registrar is told instead.
+ * Runs under lockPeriodWindows.
+ */
+async function assertNoOverlap(
+  trx: Trx,
+  window: { kind: PeriodKind; opensAt: number; closesAt: number; yearsMask: number; exceptId?: number },
+): Promise<void> {
+  const other = await findOverlappingPeriod(trx, window);
+  if (!other) return;
+  throw new AppError(
+    'PERIOD_OVERLAP',
+    `같은 종류·학년의 신청 기간 "${other.name}"(${other.id})과 겹칩니다 / Overlaps period "${other.name}" (${other.id}) of the same kind for the same year`,
+    {
+      periodId: other.id,
+      opensAt: new Date(Number(other.opens_at)).toISOString(),
+      closesAt: new Date(Number(other.closes_at)).toISOString(),
+      years: maskToYears(other.years_mask & window.yearsMask),
+    },
+  );
+}
+
 export function createPeriodsService(deps: AppDeps) {
   const { db, clock, dialect } = deps;
 
@@ -86,6 +112,8 @@ export function createPeriodsService(deps: AppDeps) {
     assertWindow(opensAt, closesAt);
     const yearsMask = input.years ? yearsToMask(input.years) : ALL_YEARS_MASK;
     return inTransaction(db, async (trx) => {
+      await lockPeriodWindows(trx, dialect);
+      await assertNoOverlap(trx, { kind: input.kind, opensAt, closesAt, yearsMask });
       const id = await insertPeriod(trx, {
         name,
         kind: input.kind,
@@ -123,10 +151,27 @@ export function createPeriodsService(deps: AppDeps) {
     if (input.closesAt !== undefined) patch.closes_at = instant(input.closesAt, 'closesAt');
     if (input.years !== undefined) patch.years_mask = yearsToMask(input.years);
     if (input.maxCredits !== undefined) patch.max_credits = input.maxCredits;
+    const movesWindow =
+      input.kind !== undefined ||
+      input.opensAt !== undefined ||
+      input.closesAt !== undefined ||
+      input.years !== undefined;
     await inTransaction(db, async (trx) => {
+      if (movesWindow) await lockPeriodWindows(trx, dialect);
       const period = await lockPeriod(trx, dialect, id);
       if (!period) throw notFound(PERIOD);
-      assertWindow(patch.opens_at ?? Number(period.opens_at), patch.closes_at ?? Number(period.closes_at));
+      const opensAt = patch.opens_at ?? Number(period.opens_at);
+      const closesAt = patch.closes_at ?? Number(period.closes_at);
+      assertWindow(opensAt, closesAt);
+      if (movesWindow) {
+        await assertNoOverlap(trx, {
+          kind: patch.kind ?? period.kind,
+          opensAt,
+          closesAt,
+          yearsMask: patch.years_mask ?? period.years_mask,
+          exceptId: id,
+        });
+      }
       await updatePeriod(trx, id, patch);
       await writeAudit(
         trx,

@@ -89,7 +89,7 @@ export function createSectionsService(deps: AppDeps) {
     }
     if (students.size === 0) return;
     throw new AppError(
-      'CONFLICT',
+      'ENROLLED_TIME_CONFLICT',
       `새 수업 시간이 수강생 ${students.size}명이 신청한 다른 분반과 겹칩니다 / The new meetings overlap other sections held by ${students.size} enrolled student(s)`,
       {
         students: students.size,
@@ -153,7 +153,7 @@ export function createSectionsService(deps: AppDeps) {
       if (input.capacity !== undefined) {
         if (input.capacity < section.taken) {
           throw new AppError(
-            'CONFLICT',
+            'CAPACITY_BELOW_TAKEN',
             `이미 ${section.taken}명이 신청해 정원을 ${input.capacity}명으로 줄일 수 없습니다 / ${section.taken} seats are taken; capacity cannot go below that`,
           );
         }

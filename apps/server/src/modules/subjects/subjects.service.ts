@@ -119,7 +119,7 @@ export function createSubjectsService(deps: AppDeps) {
       if (input.credits !== undefined && input.credits !== subject.credits) {
         if (await subjectHasEnrollments(trx, dialect, id)) {
           throw new AppError(
-            'CONFLICT',
+            'CREDITS_LOCKED',
             '수강신청한 학생이 있어 학점을 바꿀 수 없습니다 / Credits cannot change while students are enrolled',
           );
         }
