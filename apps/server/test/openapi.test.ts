@@ -491,11 +491,13 @@ describe('the statuses derived from a route declaration', () => {
     ]);
   });
 
-  it('a state change parses a body, so it can also be malformed (400), too large (413) or of the wrong type (415)', () => {
+  it('a state change parses a body, so it can also be malformed, too deep or bad text (400), too large (413) or of the wrong type (415)', () => {
     const codes = errorCodesOf(route('POST', '/sugang/api/x', { config: { auth: 'public' } }), 'POST', none);
     expect(codes).toEqual([
       'VALIDATION_FAILED',
       'INVALID_JSON',
+      'JSON_TOO_DEEP',
+      'INVALID_TEXT',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
     ]);

@@ -24,11 +24,17 @@ const op = (id: string, ...codes: ErrorCode[]): Operation => ({ id, codes });
  * CONFLICT and DUPLICATE are the database's constraint backstop on writes (error-handler.ts).
  */
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
-  'POST /student/api/auth/login': op('logIn', 'INVALID_CREDENTIALS', 'RATE_LIMITED', 'OVERLOADED'),
+  'POST /student/api/auth/login': op(
+    'logIn',
+    'INVALID_CREDENTIALS',
+    'ACCOUNT_DISABLED',
+    'RATE_LIMITED',
+    'OVERLOADED',
+  ),
   'POST /student/api/auth/logout': op('logOut'),
   'POST /student/api/auth/lookup': op('lookUpStudentNumber', 'NOT_FOUND', 'RATE_LIMITED'),
   'GET /student/api/me': op('getProfile', 'NOT_FOUND'),
-  'PATCH /student/api/me': op('updateProfile', 'NOT_FOUND'),
+  'PATCH /student/api/me': op('updateProfile', 'NOT_FOUND', 'INVALID_TEL', 'INVALID_BIRTH_DATE'),
   'POST /student/api/me/password': op(
     'changePassword',
     'WEAK_PASSWORD',
@@ -62,21 +68,26 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'GET /admin/api/subjects': op('listSubjects'),
   'GET /admin/api/subjects/:id': op('getSubject'),
   'POST /admin/api/subjects': op('createSubject', 'NOT_FOUND', 'DUPLICATE', 'CONFLICT', 'CODE_EXHAUSTED'),
-  'PATCH /admin/api/subjects/:id': op('updateSubject', 'CONFLICT'),
+  'PATCH /admin/api/subjects/:id': op('updateSubject', 'CREDITS_LOCKED', 'CONFLICT'),
   'DELETE /admin/api/subjects/:id': op('deleteSubject'),
 
   'GET /admin/api/sections': op('listSections'),
   'GET /admin/api/sections/:id': op('getSection'),
   'GET /admin/api/sections/:id/roster': op('getSectionRoster'),
   'POST /admin/api/sections': op('createSection', 'NOT_FOUND', 'CONFLICT'),
-  'PATCH /admin/api/sections/:id': op('updateSection', 'CONFLICT'),
+  'PATCH /admin/api/sections/:id': op(
+    'updateSection',
+    'ENROLLED_TIME_CONFLICT',
+    'CAPACITY_BELOW_TAKEN',
+    'CONFLICT',
+  ),
   'DELETE /admin/api/sections/:id': op('deleteSection'),
 
   'GET /student/api/periods': op('listUpcomingPeriods'),
   'GET /admin/api/periods': op('listPeriods'),
   'GET /admin/api/periods/:id': op('getPeriod'),
-  'POST /admin/api/periods': op('createPeriod'),
-  'PATCH /admin/api/periods/:id': op('updatePeriod'),
+  'POST /admin/api/periods': op('createPeriod', 'PERIOD_OVERLAP'),
+  'PATCH /admin/api/periods/:id': op('updatePeriod', 'PERIOD_OVERLAP'),
   'DELETE /admin/api/periods/:id': op('deletePeriod'),
 
   'GET /student/api/departments/:id/posts': op('listDepartmentPosts'),
@@ -92,7 +103,13 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'GET /sugang/api/time': op('getServerTime'),
 
   'GET /sugang/api/cart': op('getCart'),
-  'POST /sugang/api/cart': op('addToCart', 'REGISTRATION_CLOSED', 'NOT_FOUND', 'ALREADY_IN_CART', 'CONFLICT'),
+  'POST /sugang/api/cart': op(
+    'addToCart',
+    'REGISTRATION_CLOSED',
+    'NOT_FOUND',
+    'ALREADY_IN_CART',
+    'CART_FULL',
+  ),
   'DELETE /sugang/api/cart/:sectionId': op('removeFromCart', 'NOT_IN_CART'),
   'POST /sugang/api/cart/checkout': op('checkOutCart'),
 
@@ -115,6 +132,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     'NOT_FOUND',
     'ALREADY_ENROLLED',
     'SAME_SUBJECT',
+    'TIME_CONFLICT',
+    'CREDIT_LIMIT',
     'SEATS_AVAILABLE',
     'ALREADY_WAITLISTED',
   ),
@@ -199,7 +218,13 @@ const REPLAYED_HEADER = {
 export function errorCodesOf(route: RouteOptions, method: string, operation: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(['VALIDATION_FAILED']);
   if (!BODYLESS_METHODS.has(method)) {
-    for (const code of ['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const)
+    for (const code of [
+      'INVALID_JSON',
+      'JSON_TOO_DEEP',
+      'INVALID_TEXT',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+    ] as const)
       codes.add(code);
   }
   const auth = route.config?.auth ?? 'public';

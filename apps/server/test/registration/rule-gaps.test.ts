@@ -336,7 +336,8 @@ describe.each(testDatabaseKinds())('registration rule gaps on $label', ({ name }
       ['SAME_SUBJECT', heldX.id],
     ]);
     expect(warnings(clashY.id).map((w) => [w.code, w.sectionId])).toEqual([['TIME_CONFLICT', heldY.id]]);
-    expect(warnings(clashY.id)[0]?.message).toContain(`Overlaps enrolled ${await label(heldY.id)}`);
+    const [heldCode, heldNumber] = (await label(heldY.id)).split('-');
+    expect(warnings(clashY.id)[0]?.message).toContain(`Time conflict with ${heldCode} section ${heldNumber}`);
     expect(warnings(free.id)).toEqual([]);
   });
 
