@@ -3,6 +3,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DialectName, PeriodKind, PeriodsTable } from '@karina/db';
 import { nextSequenceValue } from '../../platform/codes.js';
 import type { Db, Trx } from '../../platform/transactions.js';
+import { withRowLock } from '../../platform/locking.js';
 
 export type PeriodRow = Selectable<PeriodsTable>;
 
@@ -62,7 +63,7 @@ export function findPeriod(db: Db | Trx, id: number) {
 /** The period row under its write lock, so two edits cannot each pass the window check and combine into a window that closes before it opens. */
 export function lockPeriod(trx: Trx, dialect: DialectName, id: number) {
   const q = trx.selectFrom('periods').selectAll().where('id', '=', id);
-  return (dialect === 'mysql' ? q.forUpdate() : q).executeTakeFirst();
+  return withRowLock(q, dialect).executeTakeFirst();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DialectName, SectionsTable } from '@karina/db';
 import { nextSequenceValue } from '../../platform/codes.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 import type { MeetingTimes } from '../meetings/meetings.js';
+import { hasRowLocks, withRowLock } from '../../platform/locking.js';
 
 export interface SectionFilter {
   subjectId?: number;
@@ -61,7 +62,7 @@ export function lockSubject(trx: Trx, dialect: DialectName, id: number) {
     .selectFrom('subjects')
     .select(['id', 'code'])
     .where('id', '=', id)
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .executeTakeFirst();
 }
 
@@ -127,7 +128,7 @@ export function lockSection(trx: Trx, dialect: DialectName, id: number) {
     .selectFrom('sections')
     .select(['id', 'subject_id', 'professor_id', 'number', 'capacity', 'taken'])
     .where('id', '=', id)
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .executeTakeFirst();
 }
 
@@ -156,13 +157,13 @@ export async function lockStudents(
   dialect: DialectName,
   studentIds: readonly number[],
 ): Promise<void> {
-  if (dialect !== 'mysql' || studentIds.length === 0) return;
+  if (!hasRowLocks(dialect) || studentIds.length === 0) return;
   await trx
     .selectFrom('students')
     .select('id')
     .where('id', 'in', studentIds)
     .orderBy('id')
-    .forUpdate()
+    .$call((q) => withRowLock(q, dialect))
     .execute();
 }
 

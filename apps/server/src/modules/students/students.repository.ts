@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { DialectName, StudentsTable } from '@karina/db';
 import type { Db, Trx } from '../../platform/transactions.js';
+import { withRowLock } from '../../platform/locking.js';
 
 export interface StudentFilter {
   departmentId?: number;
@@ -93,7 +94,7 @@ export function lockDepartments(trx: Trx, dialect: DialectName, ids: readonly nu
     .select(['id', 'code'])
     .where('id', 'in', [...ids])
     .orderBy('id')
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .execute();
 }
 

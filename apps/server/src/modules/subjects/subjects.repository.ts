@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DialectName, SubjectsTable } from '@karina/db';
 import type { Db, Trx } from '../../platform/transactions.js';
+import { withRowLock } from '../../platform/locking.js';
 
 function selectSubjects(db: Db | Trx) {
   return db
@@ -48,7 +49,7 @@ export function lockDepartment(trx: Trx, dialect: DialectName, id: number) {
     .selectFrom('departments')
     .select(['id', 'code'])
     .where('id', '=', id)
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .executeTakeFirst();
 }
 
@@ -63,7 +64,7 @@ export function lockSubject(trx: Trx, dialect: DialectName, id: number) {
     .selectFrom('subjects')
     .select(['id', 'code', 'name', 'credits'])
     .where('id', '=', id)
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .executeTakeFirst();
 }
 
@@ -74,7 +75,7 @@ export async function subjectHasEnrollments(trx: Trx, dialect: DialectName, id: 
     .select('id')
     .where('subject_id', '=', id)
     .limit(1)
-    .$if(dialect === 'mysql', (q) => q.forUpdate())
+    .$call((q) => withRowLock(q, dialect))
     .execute();
   return rows.length > 0;
 }
