@@ -5,6 +5,7 @@ import type { Database } from './database.js';
 import { initMigration } from './migrations/0001-init.js';
 import { checkConstraintsMigration } from './migrations/0002-check-constraints.js';
 import { loginDefencesMigration } from './migrations/0003-login-defences.js';
+import { sweepIndexesMigration } from './migrations/0004-sweep-indexes.js';
 
 /** Ordered by name; a migration, once released, is never edited, only followed by a new one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -12,6 +13,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0001-init': initMigration(dialect),
     '0002-check-constraints': checkConstraintsMigration(dialect),
     '0003-login-defences': loginDefencesMigration(dialect),
+    '0004-sweep-indexes': sweepIndexesMigration(dialect),
   };
 }
 
