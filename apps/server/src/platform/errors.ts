@@ -44,7 +44,10 @@ export const ERROR_CATALOG = {
     409,
     '새 수업 시간이 수강생이 신청한 다른 분반과 겹칩니다 / The new meetings overlap other sections held by enrolled students',
   ],
-  CAPACITY_BELOW_TAKEN: [409, '신청 인원보다 정원을 적게 할 수 없습니다 / Capacity cannot go below the seats taken'],
+  CAPACITY_BELOW_TAKEN: [
+    409,
+    '신청 인원보다 정원을 적게 할 수 없습니다 / Capacity cannot go below the seats taken',
+  ],
   CREDITS_LOCKED: [
     409,
     '수강신청한 학생이 있어 학점을 바꿀 수 없습니다 / Credits cannot change while students are enrolled',

@@ -419,4 +419,116 @@ describe.each(testDatabaseKinds())('registration rule gaps on $label', ({ name }
     expect(await held(s.id)).toEqual([]);
     expect(await seatState(t.karina.db, full.id)).toMatchObject({ taken: 0, rows: 0 });
   });
+
+  const auditOf = async (target: string) =>
+    (
+      await t.karina.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_role', 'actor_id', 'detail'])
+        .where('target', '=', target)
+        .orderBy('id')
+        .execute()
+    ).map((r) => ({ ...r, detail: JSON.parse(r.detail ?? 'null') as unknown }));
+
+  it('when the student already holds the full section, joining its wait-list is 409 ALREADY_ENROLLED; join and leave are audited', async () => {
+    await openPeriod();
+    const s = await student();
+    const mine = await section({ capacity: 1 });
+    await insertEnrollment(t.karina.db, s.id, mine.id);
+    const holding = await t.call('POST', '/sugang/api/waitlist', {
+      token: s.token,
+      body: { sectionId: mine.id },
+    });
+    expect(holding.statusCode).toBe(409);
+    expect(holding.json()).toMatchObject({ error: { code: 'ALREADY_ENROLLED' } });
+
+    const other = await section({ capacity: 0 });
+    const join = await t.call('POST', '/sugang/api/waitlist', {
+      token: s.token,
+      body: { sectionId: other.id },
+    });
+    expect(join.statusCode, join.body).toBe(201);
+    expect((await t.call('DELETE', `/sugang/api/waitlist/${other.id}`, { token: s.token })).statusCode).toBe(
+      204,
+    );
+    expect((await auditOf(`section:${other.id}`)).map((r) => [r.action, r.actor_id])).toEqual([
+      ['waitlist.join', s.id],
+      ['waitlist.leave', s.id],
+    ]);
+  });
+
+  it('when only one of several meetings overlaps one of the held section, registration is TIME_CONFLICT', async () => {
+    await openPeriod('registration', 30);
+    const s = await student();
+    const heldSection = await section({
+      meetings: [
+        ['MON', '09:00', '10:00'],
+        ['THU', '15:00', '16:00'],
+      ],
+    });
+    await insertEnrollment(t.karina.db, s.id, heldSection.id);
+    const candidate = await section({
+      meetings: [
+        ['TUE', '09:00', '10:00'],
+        ['THU', '15:30', '16:30'],
+      ],
+    });
+
+    const res = await register(s.token, candidate.id);
+
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      error: { code: 'TIME_CONFLICT', details: { sectionId: heldSection.id } },
+    });
+  });
+
+  it('when an admin deletes a student, each released seat leaves an enrollment.drop audit row with the reason', async () => {
+    await openPeriod();
+    const s = await student();
+    const x = await section({ capacity: 3 });
+    await insertEnrollment(t.karina.db, s.id, x.id);
+
+    const res = await t.call('DELETE', `/admin/api/students/${s.id}`, { token: t.adminToken });
+
+    expect(res.statusCode).toBe(204);
+    expect(await seatState(t.karina.db, x.id)).toMatchObject({ taken: 0, rows: 0 });
+    expect(await auditOf(`section:${x.id}`)).toEqual([
+      {
+        action: 'enrollment.drop',
+        actor_role: 'admin',
+        actor_id: expect.any(Number) as number,
+        detail: { studentId: s.id, reason: 'student_deleted' },
+      },
+    ]);
+  });
+
+  it('when the head of a wait-list meanwhile holds another section of the subject, a freed seat removes them from the list and goes to the next', async () => {
+    await openPeriod();
+    const [holder, moved, next] = [await student(), await student(), await student()];
+    const wanted = await section({ capacity: 1 });
+    const sibling = await section({ subject: wanted.subject, capacity: 5 });
+    await insertEnrollment(t.karina.db, holder.id, wanted.id);
+    for (const w of [moved, next]) {
+      const res = await t.call('POST', '/sugang/api/waitlist', {
+        token: w.token,
+        body: { sectionId: wanted.id },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect((await register(moved.token, sibling.id)).statusCode).toBe(201);
+
+    const drop = await t.call('DELETE', `/sugang/api/enrollments/${wanted.id}`, { token: holder.token });
+
+    expect(drop.statusCode).toBe(204);
+    expect(await held(next.id)).toEqual([wanted.id]);
+    expect(await held(moved.id)).toEqual([sibling.id]);
+    expect(await waiting(moved.id)).toEqual([]);
+    expect(await seatState(t.karina.db, wanted.id)).toMatchObject({ taken: 1, rows: 1 });
+    const audit = (await auditOf(`section:${wanted.id}`)).filter((r) => r.action !== 'waitlist.join');
+    expect(audit.map((r) => [r.action, r.detail])).toEqual([
+      ['enrollment.drop', null],
+      ['waitlist.remove', { studentId: moved.id, reason: 'SAME_SUBJECT' }],
+      ['enrollment.promote', { studentId: next.id }],
+    ]);
+  });
 });
