@@ -9,6 +9,7 @@ const config = {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [
     'apps/server/src/modules/enrollment/**/*.ts',
+    'apps/server/src/modules/meetings/meetings.ts',
     'apps/server/src/modules/cart/**/*.ts',
     'apps/server/src/modules/periods/**/*.ts',
     'apps/server/src/platform/idempotency.ts',

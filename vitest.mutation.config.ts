@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     include: [
       'apps/server/src/modules/enrollment/**/*.test.ts',
+      'apps/server/src/modules/meetings/**/*.test.ts',
       'apps/server/test/registration/*.test.ts',
       'apps/server/test/admin/periods.test.ts',
       'apps/server/test/admin/period-overlap.test.ts',
