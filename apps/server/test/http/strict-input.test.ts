@@ -164,6 +164,35 @@ describe.each(testDatabaseKinds())('strict input on $label', ({ name }) => {
       expectError(address, 400, 'INVALID_TEXT');
     });
 
+    it('when a student writes a control character into their own address, it is 400 INVALID_TEXT and nothing changes', async () => {
+      const s = await insertStudent(t, departmentId);
+      const token = await t.tokenFor('student', s.id);
+      for (const line of ['서울\u0000시', '\u200b\u200b']) {
+        const res = await t.call('PATCH', '/student/api/me', { token, body: { address: { line1: line } } });
+        expectError(res, 400, 'INVALID_TEXT');
+      }
+      const row = await t.karina.db
+        .selectFrom('students')
+        .select('address1')
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
+      expect(row.address1 ?? '').not.toContain('\u0000');
+    });
+
+    it('when a registration period is named with invisible characters only, it is 400 INVALID_TEXT', async () => {
+      const res = await t.call('POST', '/admin/api/periods', {
+        token: t.adminToken,
+        body: {
+          name: '\u3164\u3164',
+          kind: 'cart',
+          opensAt: '2030-01-01T00:00:00Z',
+          closesAt: '2030-01-02T00:00:00Z',
+          maxCredits: 18,
+        },
+      });
+      expectError(res, 400, 'INVALID_TEXT');
+    });
+
     it.each(['=HYPERLINK("https://evil.example","클릭")', '+82-10-0000', '-2+3', '@SUM(A1)'])(
       'when a name starts with a formula character (%s), it is stored exactly as given',
       async (value) => {

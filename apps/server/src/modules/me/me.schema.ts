@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, PatchBody } from '../../platform/schema.js';
+import { Body, Name, PatchBody } from '../../platform/schema.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -35,8 +35,8 @@ export const UpdateProfileBody = PatchBody({
     Type.Object(
       {
         postcode: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{5}$' }))),
-        line1: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-        line2: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+        line1: Type.Optional(Nullable(Name({ maxLength: 200 }))),
+        line2: Type.Optional(Nullable(Name({ maxLength: 200 }))),
       },
       { additionalProperties: false },
     ),

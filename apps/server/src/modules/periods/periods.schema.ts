@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { Body, PatchBody } from '../../platform/schema.js';
+import { Body, Name, PatchBody } from '../../platform/schema.js';
 
 export const PeriodKindSchema = Type.Union(
   [Type.Literal('registration'), Type.Literal('cart'), Type.Literal('add_drop')],
   { description: 'registration 수강신청 / cart 예비수강신청 / add_drop 정정' },
 );
-const PeriodName = Type.String({ minLength: 1, maxLength: 100 });
+const PeriodName = Name({ minLength: 1, maxLength: 100 });
 const Instant = Type.String({
   format: 'date-time',
   description: 'ISO 8601 with a time zone, e.g. 2026-02-16T10:00:00+09:00',
