@@ -357,6 +357,32 @@ describe.each(testDatabaseKinds())('admin students on $label', ({ name }) => {
     expect(row).toMatchObject({ department_id: d.id, year: 1, student_no: s.studentNo });
   });
 
+  it('when a registrar enters a blank or too short phone number or a birth date in the future, it is refused as on the profile', async () => {
+    const d = await createDepartment(t);
+    const s = await insertStudent(t, d.id);
+    const patch = (body: unknown) =>
+      t.call('PATCH', `/admin/api/students/${s.id}`, { token: t.adminToken, body });
+    expectError(await patch({ tel: '    ' }), 400, 'INVALID_TEL');
+    expectError(await patch({ tel: '010-12' }), 400, 'INVALID_TEL');
+    expectError(await patch({ birthDate: '2099-01-01' }), 400, 'INVALID_BIRTH_DATE');
+    expectError(await patch({ birthDate: '1899-12-31' }), 400, 'INVALID_BIRTH_DATE');
+    const created = await create({
+      departmentId: d.id,
+      name: '미래생',
+      entryYear: 2026,
+      year: 1,
+      birthDate: '2099-01-01',
+    });
+    expectError(created, 400, 'INVALID_BIRTH_DATE');
+    expect((await patch({ tel: '010-1234-5678', birthDate: '2005-03-01' })).statusCode).toBe(200);
+    const row = await t.karina.db
+      .selectFrom('students')
+      .select(['tel', 'birth_date'])
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ tel: '010-1234-5678', birth_date: '2005-03-01' });
+  });
+
   it('when a patch has no field at all, it is 400 and writes neither the student nor an audit entry', async () => {
     const d = await createDepartment(t);
     const s = await insertStudent(t, d.id);

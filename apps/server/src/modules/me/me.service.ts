@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { StudentsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { isCalendarDate } from '../../platform/dates.js';
+import { assertPlausibleBirthDate, assertPlausibleTel } from '../../platform/contact.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { checkPasswordThrottled } from '../../platform/login-throttle.js';
@@ -19,26 +19,6 @@ import {
   setPassword,
   updateStudentContact,
 } from './me.repository.js';
-
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
-const EARLIEST_BIRTH_DATE = '1900-01-01';
-
-/** Today's date in Seoul, where every student's birthday is counted. */
-function seoulToday(now: number): string {
-  return new Date(now + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The schema admits the characters; a number also needs enough digits to be dialled (E.164 has at most 15). */
-function assertPlausibleTel(tel: string): void {
-  const digits = tel.replace(/[^0-9]/g, '').length;
-  if (digits < 8 || digits > 15) throw new AppError('INVALID_TEL');
-}
-
-function assertPlausibleBirthDate(birthDate: string, now: number): void {
-  if (!isCalendarDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || birthDate > seoulToday(now)) {
-    throw new AppError('INVALID_BIRTH_DATE');
-  }
-}
 
 export function createMeService(deps: AppDeps & PasswordCheckDeps) {
   const { db, clock } = deps;

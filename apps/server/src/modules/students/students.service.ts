@@ -36,6 +36,7 @@ import {
   lockDepartments,
   updateStudent,
 } from './students.repository.js';
+import { assertPlausibleBirthDate, assertPlausibleTel } from '../../platform/contact.js';
 
 const STUDENT = '학생 / student';
 const DEPARTMENT = '학과 / department';
@@ -81,6 +82,15 @@ function assertBirthDate(value: string | null | undefined): void {
   if (value !== null && value !== undefined && !isRealDate(value)) {
     throw new AppError('VALIDATION_FAILED', '생년월일이 올바르지 않습니다 / birthDate is not a real date');
   }
+}
+
+/** The same plausibility a student's own profile edit gets (platform/contact.ts). */
+function assertPlausibleContact(
+  input: { tel?: string | null | undefined; birthDate?: string | null | undefined },
+  now: number,
+): void {
+  if (typeof input.tel === 'string') assertPlausibleTel(input.tel);
+  if (typeof input.birthDate === 'string') assertPlausibleBirthDate(input.birthDate, now);
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -135,6 +145,7 @@ export function createStudentsService(deps: AppDeps) {
     const name = cleanName(input.name);
     assertEntryYear(input.entryYear);
     assertBirthDate(input.birthDate);
+    assertPlausibleContact(input, clock.now());
     if (input.password !== undefined) assertPasswordPolicy(input.password);
     const password = input.password ?? generatePassword();
     // Hashing is slow on purpose; it happens before the transaction so no lock waits on it.
@@ -179,6 +190,7 @@ export function createStudentsService(deps: AppDeps) {
 
   async function update(id: number, input: UpdateStudentBody, actor: Actor): Promise<Student> {
     assertBirthDate(input.birthDate);
+    assertPlausibleContact(input, clock.now());
     const patch: Updateable<StudentsTable> = {};
     if (input.name !== undefined) patch.name = cleanName(input.name);
     if (input.year !== undefined) patch.year = input.year;
