@@ -10,14 +10,20 @@ function seoulToday(now: number): string {
 }
 
 /** The schema admits the characters; a number also needs enough digits to be dialled (E.164 has at most 15). */
-export function assertPlausibleTel(tel: string): void {
+export function isPlausibleTel(tel: string): boolean {
   const digits = tel.replace(/[^0-9]/g, '').length;
-  if (digits < 8 || digits > 15) throw new AppError('INVALID_TEL');
+  return digits >= 8 && digits <= 15;
 }
 
 /** A real day, not before 1900 and not after today in Seoul. */
+export function isPlausibleBirthDate(birthDate: string, now: number): boolean {
+  return isCalendarDate(birthDate) && birthDate >= EARLIEST_BIRTH_DATE && birthDate <= seoulToday(now);
+}
+
+export function assertPlausibleTel(tel: string): void {
+  if (!isPlausibleTel(tel)) throw new AppError('INVALID_TEL');
+}
+
 export function assertPlausibleBirthDate(birthDate: string, now: number): void {
-  if (!isCalendarDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || birthDate > seoulToday(now)) {
-    throw new AppError('INVALID_BIRTH_DATE');
-  }
+  if (!isPlausibleBirthDate(birthDate, now)) throw new AppError('INVALID_BIRTH_DATE');
 }

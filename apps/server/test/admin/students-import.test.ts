@@ -122,6 +122,26 @@ describe.each(testDatabaseKinds())('admin student CSV import on $label', ({ name
     expect(ok.json<ImportResult>().rows[0]?.studentNo).toBe(`26${a.code}001`);
   });
 
+  it('when a row has a phone number too short to dial or a birth date after today, the file is refused naming those rows', async () => {
+    const a = await createDepartment(t);
+    const students = await countRows(t, 'students');
+    const csv = [
+      'name,departmentCode,entryYear,year,tel,email,birthDate',
+      `전화,${a.code},2026,1,010-12,,`,
+      `미래,${a.code},2026,1,,,2099-01-01`,
+      `정상,${a.code},2026,1,010-1234-5678,,2007-03-01`,
+    ].join('\n');
+    const res = await upload(csv);
+    expectError(res, 400, 'VALIDATION_FAILED');
+    const rows = res.json<{ error: { details: { rows: { row: number; errors: string[] }[] } } }>().error
+      .details.rows;
+    expect(rows.map((r) => [r.row, r.errors.join(' ')])).toEqual([
+      [2, expect.stringMatching(/^tel:/)],
+      [3, expect.stringMatching(/^birthDate:.*today/)],
+    ]);
+    expect(await countRows(t, 'students')).toBe(students);
+  });
+
   it('when rows have an entryYear outside 2006~2027 (clock 2026), nothing is written and each such row names the range', async () => {
     const a = await createDepartment(t);
     const students = await countRows(t, 'students');

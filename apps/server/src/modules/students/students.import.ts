@@ -5,6 +5,7 @@ import type { EntryYearRange } from './students.entry-year.js';
 import { entryYearProblem } from './students.entry-year.js';
 import type { ImportRowError } from './students.schema.js';
 import { BIRTH_DATE_PATTERN, EMAIL_PATTERN, MAX_IMPORT_ROWS, TEL_PATTERN } from './students.schema.js';
+import { isPlausibleBirthDate, isPlausibleTel } from '../../platform/contact.js';
 
 const REQUIRED = ['name', 'departmentCode', 'entryYear', 'year'] as const;
 const OPTIONAL = ['tel', 'email', 'birthDate'] as const;
@@ -96,6 +97,7 @@ export function parseStudentCsv(
   text: string,
   knownDepartmentCodes: ReadonlySet<string>,
   entryYears: EntryYearRange,
+  now: number,
 ): ImportRow[] {
   const records = parseRecords(text);
   const [head, ...body] = records;
@@ -139,7 +141,9 @@ export function parseStudentCsv(
     const year = integerIn(cell('year'), 1, 4);
     if (year === undefined) errors.push('year: 1~4');
     const tel = cell('tel');
-    if (tel !== '' && !new RegExp(TEL_PATTERN).test(tel)) errors.push('tel: 전화번호 형식 / phone number');
+    if (tel !== '' && !(new RegExp(TEL_PATTERN).test(tel) && isPlausibleTel(tel))) {
+      errors.push('tel: 전화번호 형식 (숫자 8~15자리) / phone number of 8-15 digits');
+    }
     const email = cell('email');
     if (email !== '' && (email.length > 254 || !new RegExp(EMAIL_PATTERN).test(email))) {
       errors.push('email: 이메일 형식 / e-mail address');
@@ -147,6 +151,8 @@ export function parseStudentCsv(
     const birthDate = cell('birthDate');
     if (birthDate !== '' && !(new RegExp(BIRTH_DATE_PATTERN).test(birthDate) && isRealDate(birthDate))) {
       errors.push('birthDate: YYYY-MM-DD');
+    } else if (birthDate !== '' && !isPlausibleBirthDate(birthDate, now)) {
+      errors.push('birthDate: 1900-01-01부터 오늘까지 / from 1900-01-01 to today');
     }
     if (errors.length > 0 || entryYear === undefined || year === undefined) {
       bad.push({ row: line, errors });

@@ -268,7 +268,12 @@ export function createStudentsService(deps: AppDeps) {
   async function importCsv(text: string, actor: Actor): Promise<ImportResult> {
     const departments = await listDepartmentCodes(db);
     const departmentIdByCode = new Map(departments.map((d) => [d.code, d.id]));
-    const rows = parseStudentCsv(text, new Set(departmentIdByCode.keys()), entryYearRange(clock.now()));
+    const rows = parseStudentCsv(
+      text,
+      new Set(departmentIdByCode.keys()),
+      entryYearRange(clock.now()),
+      clock.now(),
+    );
     const prepared = await mapLimit(rows, HASH_CONCURRENCY, async (row: ImportRow) => {
       const initialPassword = generatePassword();
       return { row, initialPassword, passwordHash: await hashPassword(initialPassword) };
