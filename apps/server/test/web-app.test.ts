@@ -190,8 +190,8 @@ describe('API paths are unchanged under the page wildcards', () => {
     const cases: [ServiceRole, string][] = [
       ['all', `/sugang/api/sections/${long}`],
       ['sugang', `/sugang/api/sections/${long}`],
-      ['all', `/admin/api/departments/${long}`],
-      ['student', `/admin/api/departments/${long}`],
+      ['all', `/admin/api/professors/${long}`],
+      ['student', `/admin/api/professors/${long}`],
     ];
     for (const [role, url] of cases) {
       const res = await get(await appFor({ service: role }), url);
