@@ -26,6 +26,7 @@ import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
 import { registerOpenApi } from './platform/openapi.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
+import { registerWebApp } from './platform/web-app.js';
 import type { Db } from './platform/transactions.js';
 import type { DialectName } from '@karina/db';
 
@@ -107,18 +108,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   await app.register(authPlugin);
   app.decorate('metrics', installMetrics(app, config.service));
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="ko"><meta charset="utf-8"><title>Karina 수강신청</title>' +
-          '<body>' +
-          `<h1>Karina 수강신청</h1><p>Service role: <b>${config.service}</b>. ` +
-          'The API is running; its reference is at <a href="/docs">/docs</a>.</p>' +
-          '<ul><li><a href="/sugang/api/sections">Course catalog (JSON)</a></li>' +
-          '<li><a href="/sugang/api/time">Server time</a></li><li><a href="/healthz">Health</a></li></ul></body></html>',
-      ),
-  );
+  await registerWebApp(app, config);
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type ServiceRole = 'all' | 'student' | 'sugang';
 export type QueueMode = 'off' | 'auto' | 'on';
@@ -70,6 +72,17 @@ export interface Config {
    * beyond loopback (off): for a public demonstration, never for real students.
    */
   demoPublic: boolean;
+  /**
+   * KARINA_WEB_DIST: the built web app (index.html and assets/) to serve (apps/web/dist, found from
+   * the server's own files). When it holds no index.html the API still runs; page paths answer 503.
+   */
+  webDist: string;
+  /**
+   * KARINA_ASSET_BASE_URL: where browsers fetch the web app's assets from, e.g. a CDN
+   * (https://cdn.example.ac.kr/karina/, ending in /; http only for localhost); unset, this server.
+   * The CSP then allows that origin for scripts, styles, images and fonts.
+   */
+  assetBaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +119,8 @@ const KNOWN_KEYS = new Set([
   'KARINA_LOGIN_ADDRESS_FAILURES',
   'KARINA_HASH_CONCURRENCY',
   'KARINA_DEMO_PUBLIC',
+  'KARINA_WEB_DIST',
+  'KARINA_ASSET_BASE_URL',
 ]);
 
 function oneOf<T extends string>(
@@ -184,6 +199,42 @@ function coversTooMuch(part: string): boolean {
   return prefix < 8;
 }
 
+// src/config.ts and dist/config.js sit at the same depth, so one relative path serves both.
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * An absolute URL ending in "/", https except on this machine: assets fetched over plain HTTP from
+ * elsewhere could be swapped in transit, and the CSP would let them run.
+ */
+function assetBaseUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.KARINA_ASSET_BASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const local = url !== undefined && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+  if (
+    url === undefined ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && local)) ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    !raw.endsWith('/') ||
+    // It is written into HTML attributes and a CSP header, so only characters safe in both.
+    !/^\/[A-Za-z0-9._~%/-]*$/.test(url.pathname)
+  ) {
+    problems.push(
+      `KARINA_ASSET_BASE_URL must be an absolute https URL ending in / (http only for localhost or 127.0.0.1), without query, fragment or credentials, got "${raw}"`,
+    );
+    return undefined;
+  }
+  return url.href;
+}
+
 /** localhost, ::1 or 127.x.y.z: reachable from this machine only. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host);
@@ -248,6 +299,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     loginAddressFailures: int(env, 'KARINA_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000, problems),
     hashConcurrency: int(env, 'KARINA_HASH_CONCURRENCY', 2 * availableParallelism(), 1, 1024, problems),
     demoPublic,
+    webDist: env.KARINA_WEB_DIST ? resolve(env.KARINA_WEB_DIST) : DEFAULT_WEB_DIST,
+    assetBaseUrl: assetBaseUrl(env, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

@@ -38,6 +38,17 @@ const DOCS_CSP = [
   "style-src 'self' 'unsafe-inline'",
 ];
 
+const ASSET_DIRECTIVES = new Set(['font-src', 'img-src', 'script-src', 'style-src']);
+
+/** The web app's assets may come from KARINA_ASSET_BASE_URL's origin (a CDN), and nothing else does. */
+function allowAssetOrigin(policy: string[], assetBaseUrl: string | undefined): string[] {
+  if (assetBaseUrl === undefined) return policy;
+  const origin = new URL(assetBaseUrl).origin;
+  return policy.map((directive) =>
+    ASSET_DIRECTIVES.has(directive.split(' ')[0] ?? '') ? `${directive} ${origin}` : directive,
+  );
+}
+
 export interface SecurityHeaderSet {
   app: Record<string, string>;
   docs: Record<string, string>;
@@ -47,7 +58,9 @@ export interface SecurityHeaderSet {
  * HSTS and upgrade-insecure-requests only when cookies are Secure: on plain-HTTP local use they
  * would pin the browser to an HTTPS localhost that does not exist.
  */
-export function securityHeaders(config: Pick<Config, 'cookieSecure'>): SecurityHeaderSet {
+export function securityHeaders(
+  config: Pick<Config, 'cookieSecure'> & Partial<Pick<Config, 'assetBaseUrl'>>,
+): SecurityHeaderSet {
   const upgrade = config.cookieSecure ? ['upgrade-insecure-requests'] : [];
   const common: Record<string, string> = {
     'x-content-type-options': 'nosniff',
@@ -62,7 +75,10 @@ export function securityHeaders(config: Pick<Config, 'cookieSecure'>): SecurityH
     ...(config.cookieSecure ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
   return {
-    app: { ...common, 'content-security-policy': [...APP_CSP, ...upgrade].join('; ') },
+    app: {
+      ...common,
+      'content-security-policy': [...allowAssetOrigin(APP_CSP, config.assetBaseUrl), ...upgrade].join('; '),
+    },
     docs: { ...common, 'content-security-policy': [...DOCS_CSP, ...upgrade].join('; ') },
   };
 }

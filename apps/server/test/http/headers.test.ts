@@ -3,6 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { listen, openSocket, parseResponse } from './raw-http.js';
+import { createFakeWebDist } from '../support/web-dist.js';
+import type { FakeWebDist } from '../support/web-dist.js';
 
 // Headers are set by the HTTP layer before any query matters, so SQLite alone is enough here.
 
@@ -33,8 +35,10 @@ function expectSecurityHeaders(headers: Headers, where: string): void {
 describe('security headers on every response', () => {
   let t: TestApp;
   let studentToken: string;
+  let dist: FakeWebDist;
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
+    dist = await createFakeWebDist();
+    t = await createTestApp('sqlite', { webDist: dist.dir });
     const d = await t.call('POST', '/admin/api/departments', {
       token: t.adminToken,
       body: { name: '헤더학과' },
@@ -52,7 +56,10 @@ describe('security headers on every response', () => {
     });
     studentToken = await t.tokenFor('student', s.json<{ id: number }>().id);
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await dist?.remove();
+  });
 
   const cases: [string, () => Promise<LightMyRequestResponse>, number][] = [
     ['a public JSON API answer', () => t.call('GET', '/sugang/api/time'), 200],
