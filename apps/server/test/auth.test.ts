@@ -25,6 +25,21 @@ describe.each(testDatabaseKinds())('auth on $label', ({ name }) => {
     expect(after.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('GET /student/api/session answers 200 with the user while signed in and null after logout or with no token', async () => {
+    const [department] = [await makeDepartment(t.karina.db)];
+    const [id] = await makeStudents(t.karina.db, department.id, 1, { mustChangePassword: true });
+    const token = await t.tokenFor('student', id as number);
+    const signedIn = await t.call('GET', '/student/api/session', { token });
+    expect(signedIn.statusCode).toBe(200);
+    // A pending password change still says who it is, so the web app can send them to change it.
+    expect(signedIn.json()).toMatchObject({ user: { id, role: 'student', mustChangePassword: true } });
+    const anonymous = await t.call('GET', '/student/api/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    await t.call('POST', '/student/api/auth/logout', { token });
+    expect((await t.call('GET', '/student/api/session', { token })).json()).toEqual({ user: null });
+  });
+
   it('when the password is wrong, login answers 401 INVALID_CREDENTIALS', async () => {
     const res = await t.call('POST', '/student/api/auth/login', {
       body: { username: 'admin', password: 'nope-nope-1' },

@@ -34,6 +34,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'POST /student/api/auth/logout': op('logOut'),
   'POST /student/api/auth/lookup': op('lookUpStudentNumber', 'NOT_FOUND', 'RATE_LIMITED'),
   'GET /student/api/me': op('getProfile', 'NOT_FOUND'),
+  'GET /student/api/session': op('getSession', 'NOT_FOUND'),
   'PATCH /student/api/me': op('updateProfile', 'NOT_FOUND', 'INVALID_TEL', 'INVALID_BIRTH_DATE'),
   'POST /student/api/me/password': op(
     'changePassword',

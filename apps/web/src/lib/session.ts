@@ -1,19 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError } from './api/api-error';
 import { api, unwrap } from './api/client';
 import type { ResponseBody } from './api/types';
 
 export type Me = ResponseBody<'/student/api/me', 'get'>;
 export const ME_QUERY_KEY = ['me'] as const;
 
-/** Who is signed in (by the httpOnly cookie), or null; never throws on "nobody". */
+/** Who is signed in (by the httpOnly cookie), or null; "nobody" is a 200, not an error. */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await unwrap(api.GET('/student/api/me'));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  return (await unwrap(api.GET('/student/api/session'))).user;
 }
 
 export function useMe() {

@@ -28,6 +28,24 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => me.getProfile(sessionOf(request.session)),
   );
 
+  app.get(
+    '/student/api/session',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Who is signed in: the own profile, or null (200 either way, so a page can ask without an error)',
+        security: [],
+        response: {
+          200: Type.Object({ user: Type.Union([Profile, Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ user: request.session ? await me.getProfile(request.session) : null }),
+  );
+
   app.patch(
     '/student/api/me',
     {

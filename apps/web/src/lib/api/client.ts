@@ -24,7 +24,7 @@ export function setUnauthenticatedHandler(listener: UnauthenticatedListener): vo
   onUnauthenticated = listener;
 }
 
-const PUBLIC_401_PATHS = ['/student/api/auth/login', '/student/api/me'];
+const PUBLIC_401_PATHS = ['/student/api/auth/login'];
 
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
@@ -35,7 +35,7 @@ const sessionMiddleware: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    // A wrong password (login) or "nobody signed in" (the session probe) is not a lost session.
+    // A wrong password at login is not a lost session.
     const path = new URL(request.url).pathname;
     if (response.status === 401 && !PUBLIC_401_PATHS.includes(path)) onUnauthenticated();
     return response;

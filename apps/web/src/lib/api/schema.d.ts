@@ -69,6 +69,23 @@ export interface paths {
         patch: operations["updateProfile"];
         trace?: never;
     };
+    "/student/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in: the own profile, or null (200 either way, so a page can ask without an error) */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/student/api/me/password": {
         parameters: {
             query?: never;
@@ -1126,6 +1143,68 @@ export interface operations {
             };
             /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            role: "student" | "admin";
+                            username: string;
+                            name: string;
+                            mustChangePassword: boolean;
+                            studentNo?: string;
+                            department?: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            entryYear?: number;
+                            year?: number;
+                            tel?: string | null;
+                            email?: string | null;
+                            birthDate?: string | null;
+                            address?: {
+                                postcode: string | null;
+                                line1: string | null;
+                                line2: string | null;
+                            };
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
