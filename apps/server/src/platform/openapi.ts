@@ -49,6 +49,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'POST /admin/api/departments': op('createDepartment', 'DUPLICATE', 'CODE_EXHAUSTED'),
   'PATCH /admin/api/departments/:id': op('renameDepartment', 'DUPLICATE'),
   'DELETE /admin/api/departments/:id': op('deleteDepartment', 'DEPARTMENT_NOT_EMPTY'),
+  'GET /admin/api/departments/:id/impact': op('previewDepartmentDelete'),
 
   'GET /admin/api/professors': op('listProfessors'),
   'GET /admin/api/professors/:id': op('getProfessor'),
