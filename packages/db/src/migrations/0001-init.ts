@@ -15,7 +15,9 @@ export function initMigration(dialect: DialectName): Migration {
   // accent-insensitive collation would make "Physics" and "physics", or "Key" and "KEY", collide
   // on MariaDB only).
   const tableEnd = <T extends string, C extends string>(t: CreateTableBuilder<T, C>) =>
-    dialect === 'mysql' ? t.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`) : t;
+    dialect === 'mysql'
+      ? t.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`)
+      : t;
   const id = 'id';
   const pk = <T extends string, C extends string>(t: CreateTableBuilder<T, C>) =>
     t.addColumn(id, 'integer', (c) => c.primaryKey().autoIncrement().notNull());
