@@ -6,6 +6,7 @@ import { catalogRoutes } from './catalog/catalog.routes.js';
 import { departmentsRoutes } from './departments/departments.routes.js';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.js';
 import { meRoutes } from './me/me.routes.js';
+import { monitorRoutes } from './monitor/monitor.routes.js';
 import { noticesRoutes } from './notices/notices.routes.js';
 import { periodsRoutes } from './periods/periods.routes.js';
 import { postsRoutes } from './posts/posts.routes.js';
@@ -28,6 +29,7 @@ export async function registerStudentService(app: FastifyInstance): Promise<void
   await app.register(postsRoutes);
   await app.register(noticesRoutes);
   await app.register(auditRoutes);
+  await app.register(monitorRoutes);
 }
 
 /** The registration service: catalog, cart, registration, wait-list, timetable, server time. */

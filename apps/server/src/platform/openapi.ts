@@ -112,6 +112,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'DELETE /admin/api/notices/:id': op('deleteNotice'),
 
   'GET /admin/api/audit': op('listAuditEntries'),
+  'GET /admin/api/monitor': op('getRegistrationMonitor'),
 
   'GET /sugang/api/sections': op('searchCatalog'),
   'GET /sugang/api/sections/:id': op('getCatalogSection'),
@@ -182,6 +183,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'admin: periods', description: 'Registrar: registration periods (신청 기간)' },
   { name: 'admin: posts', description: 'Registrar: department notice-board posts (게시글)' },
   { name: 'admin: notices', description: 'Registrar: 수강신청 안내 / 유의사항 notices' },
+  { name: 'admin: monitor', description: 'Registrar: the live registration monitor' },
   { name: 'admin: audit', description: 'Registrar: the audit log of every state change' },
 ];
 
