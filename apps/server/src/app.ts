@@ -93,7 +93,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         // An unreachable Redis would otherwise write a line per flush.
         if (Date.now() - lastRejectionsWarning < 60_000) return;
         lastRejectionsWarning = Date.now();
-        app.log.warn({ err: error }, 'rejection counts: Redis unreachable, the monitor shows this process only');
+        app.log.warn(
+          { err: error },
+          'rejection counts: Redis unreachable, the monitor shows this process only',
+        );
       },
     }),
   };
