@@ -25,6 +25,7 @@ import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
 import { registerOpenApi } from './platform/openapi.js';
+import { createRejectionCounter } from './platform/rejections.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
 import { registerWebApp } from './platform/web-app.js';
 import type { Db } from './platform/transactions.js';
@@ -81,13 +82,27 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   installJsonBodyParser(app);
   closeUndeclaredQuerystrings(app, routeNeedsAuthRule);
 
+  let lastRejectionsWarning = 0;
   const deps: AppDeps = {
     config,
     db: options.db,
     dialect: options.dialect,
     clock: options.clock ?? systemClock,
+    rejections: createRejectionCounter({
+      redisUrl: config.redisUrl,
+      onError: (error) => {
+        // An unreachable Redis would otherwise write a line per flush.
+        if (Date.now() - lastRejectionsWarning < 60_000) return;
+        lastRejectionsWarning = Date.now();
+        app.log.warn(
+          { err: error },
+          'rejection counts: Redis unreachable, the monitor shows this process only',
+        );
+      },
+    }),
   };
   app.decorate('deps', deps);
+  app.addHook('onClose', async () => deps.rejections.close());
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -5,6 +5,7 @@ import type { CodeSequencesTable, IssuedCodesTable } from './tables/code-sequenc
 import type { DepartmentsTable } from './tables/departments.js';
 import type { EnrollmentsTable } from './tables/enrollments.js';
 import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
+import type { NoticesTable } from './tables/notices.js';
 import type { PeriodsTable } from './tables/periods.js';
 import type { PostsTable } from './tables/posts.js';
 import type { ProfessorsTable } from './tables/professors.js';
@@ -29,6 +30,7 @@ export interface Database {
   enrollments: EnrollmentsTable;
   waitlist_entries: WaitlistEntriesTable;
   posts: PostsTable;
+  notices: NoticesTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   code_sequences: CodeSequencesTable;

@@ -6,6 +6,7 @@ export type { CodeSequencesTable, IssuedCodesTable } from './tables/code-sequenc
 export type { DepartmentsTable } from './tables/departments.js';
 export type { EnrollmentsTable } from './tables/enrollments.js';
 export type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
+export type { NoticesTable } from './tables/notices.js';
 export type { PeriodKind, PeriodsTable } from './tables/periods.js';
 export type { PostsTable } from './tables/posts.js';
 export type { ProfessorsTable } from './tables/professors.js';

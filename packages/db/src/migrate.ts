@@ -6,6 +6,7 @@ import { initMigration } from './migrations/0001-init.js';
 import { checkConstraintsMigration } from './migrations/0002-check-constraints.js';
 import { loginDefencesMigration } from './migrations/0003-login-defences.js';
 import { sweepIndexesMigration } from './migrations/0004-sweep-indexes.js';
+import { noticesMigration } from './migrations/0005-notices.js';
 
 /** Ordered by name; a migration, once released, is never edited, only followed by a new one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -14,6 +15,7 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0002-check-constraints': checkConstraintsMigration(dialect),
     '0003-login-defences': loginDefencesMigration(dialect),
     '0004-sweep-indexes': sweepIndexesMigration(dialect),
+    '0005-notices': noticesMigration(dialect),
   };
 }
 

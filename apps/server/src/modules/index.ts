@@ -6,6 +6,8 @@ import { catalogRoutes } from './catalog/catalog.routes.js';
 import { departmentsRoutes } from './departments/departments.routes.js';
 import { enrollmentRoutes } from './enrollment/enrollment.routes.js';
 import { meRoutes } from './me/me.routes.js';
+import { monitorRoutes } from './monitor/monitor.routes.js';
+import { noticesRoutes } from './notices/notices.routes.js';
 import { periodsRoutes } from './periods/periods.routes.js';
 import { postsRoutes } from './posts/posts.routes.js';
 import { professorsRoutes } from './professors/professors.routes.js';
@@ -25,7 +27,9 @@ export async function registerStudentService(app: FastifyInstance): Promise<void
   await app.register(sectionsRoutes);
   await app.register(periodsRoutes);
   await app.register(postsRoutes);
+  await app.register(noticesRoutes);
   await app.register(auditRoutes);
+  await app.register(monitorRoutes);
 }
 
 /** The registration service: catalog, cart, registration, wait-list, timetable, server time. */

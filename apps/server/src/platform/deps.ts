@@ -1,6 +1,7 @@
 import type { DialectName } from '@karina/db';
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
+import type { RejectionCounter } from './rejections.js';
 import type { Db } from './transactions.js';
 
 /** What every module is built from; passed explicitly, so tests hand in their own. */
@@ -9,6 +10,8 @@ export interface AppDeps {
   db: Db;
   dialect: DialectName;
   clock: Clock;
+  /** SECTION_FULL answers per section, for the live monitor (memory, and Redis when configured). */
+  rejections: RejectionCounter;
 }
 
 declare module 'fastify' {

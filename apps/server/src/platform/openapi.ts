@@ -50,6 +50,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'POST /admin/api/departments': op('createDepartment', 'DUPLICATE', 'CODE_EXHAUSTED'),
   'PATCH /admin/api/departments/:id': op('renameDepartment', 'DUPLICATE'),
   'DELETE /admin/api/departments/:id': op('deleteDepartment', 'DEPARTMENT_NOT_EMPTY'),
+  'GET /admin/api/departments/:id/impact': op('getDepartmentDeleteImpact'),
 
   'GET /admin/api/professors': op('listProfessors'),
   'GET /admin/api/professors/:id': op('getProfessor'),
@@ -105,7 +106,14 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'PATCH /admin/api/posts/:id': op('updatePost'),
   'DELETE /admin/api/posts/:id': op('deletePost'),
 
+  'GET /student/api/notices': op('listNotices'),
+  'GET /student/api/notices/:id': op('getNotice'),
+  'POST /admin/api/notices': op('createNotice'),
+  'PATCH /admin/api/notices/:id': op('updateNotice'),
+  'DELETE /admin/api/notices/:id': op('deleteNotice'),
+
   'GET /admin/api/audit': op('listAuditEntries'),
+  'GET /admin/api/monitor': op('getRegistrationMonitor'),
 
   'GET /sugang/api/sections': op('searchCatalog'),
   'GET /sugang/api/sections/:id': op('getCatalogSection'),
@@ -160,6 +168,7 @@ const TAGS: { name: string; description: string }[] = [
   },
   { name: 'periods', description: '신청 기간 (public): registration periods that have not closed yet' },
   { name: 'posts', description: '학과 게시판 (public): department notice boards' },
+  { name: 'notices', description: '수강신청 안내 / 유의사항 (public): the registrar’s notices' },
   {
     name: 'catalog',
     description: '개설 강좌 (public): the course catalog with live seat counts, and server time',
@@ -174,6 +183,8 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'admin: sections', description: 'Registrar: sections (분반), their meetings and rosters' },
   { name: 'admin: periods', description: 'Registrar: registration periods (신청 기간)' },
   { name: 'admin: posts', description: 'Registrar: department notice-board posts (게시글)' },
+  { name: 'admin: notices', description: 'Registrar: 수강신청 안내 / 유의사항 notices' },
+  { name: 'admin: monitor', description: 'Registrar: the live registration monitor' },
   { name: 'admin: audit', description: 'Registrar: the audit log of every state change' },
 ];
 

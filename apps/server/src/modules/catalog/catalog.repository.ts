@@ -13,6 +13,17 @@ export interface SectionFilter {
   year?: number;
   type?: SubjectType;
   credits?: number;
+  /** Already lower-cased; matched as a substring of the professor's name. */
+  professor?: string;
+  /** Minutes since midnight: every meeting of a listed section lies within [fromMin, untilMin). */
+  fromMin?: number;
+  untilMin?: number;
+}
+
+export type SectionOrderKey = 'code' | 'name' | 'credits' | 'professor' | 'available' | 'enrolled';
+export interface SectionOrder {
+  key: SectionOrderKey;
+  direction: 'asc' | 'desc';
 }
 
 /** `!` escapes LIKE's wildcards: the same ESCAPE clause reads alike on SQLite and MariaDB. */
@@ -60,12 +71,32 @@ function filteredSections(db: Db, f: SectionFilter) {
       if (f.year !== undefined) conditions.push(eb('sub.target_year', '=', f.year));
       if (f.type !== undefined) conditions.push(eb('sub.type', '=', f.type));
       if (f.credits !== undefined) conditions.push(eb('sub.credits', '=', f.credits));
+      if (f.professor !== undefined) conditions.push(lowerLike('p.name', likeContains(f.professor)));
+      if (f.fromMin !== undefined || f.untilMin !== undefined) {
+        const from = f.fromMin ?? 0;
+        const until = f.untilMin ?? 24 * 60;
+        // A section without meetings has no time to lie in the range, so it is not listed.
+        conditions.push(
+          eb.exists(
+            eb.selectFrom('section_meetings as m').select('m.id').whereRef('m.section_id', '=', 's.id'),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('section_meetings as m')
+                .select('m.id')
+                .whereRef('m.section_id', '=', 's.id')
+                .where((mb) => mb.or([mb('m.start_min', '<', from), mb('m.end_min', '>', until)])),
+            ),
+          ),
+        );
+      }
       return eb.and(conditions);
     });
 }
 
-/** One page of sections with everything but meetings; wait-list sizes come from one grouped subquery. */
-export function findSectionRows(db: Db, f: SectionFilter, page: { limit: number; offset: number }) {
+/** Sections with everything but meetings; wait-list sizes come from one grouped subquery. */
+function sectionRows(db: Db, f: SectionFilter) {
   return filteredSections(db, f)
     .leftJoin(
       (eb) =>
@@ -93,15 +124,54 @@ export function findSectionRows(db: Db, f: SectionFilter, page: { limit: number;
       'p.id as professor_id',
       'p.name as professor_name',
       'w.n as waitlisted',
-    ])
-    .orderBy('sub.code')
-    .orderBy('s.number')
-    .orderBy('s.id')
+    ]);
+}
+
+const DEFAULT_ORDER: SectionOrder = { key: 'code', direction: 'asc' };
+
+/** One page in the asked order; code, 분반 number and id always break ties, so pages never overlap. */
+export function findSectionRows(
+  db: Db,
+  f: SectionFilter,
+  page: { limit: number; offset: number },
+  order: SectionOrder = DEFAULT_ORDER,
+) {
+  let query = sectionRows(db, f);
+  const dir = order.direction;
+  switch (order.key) {
+    case 'code':
+      break;
+    case 'name':
+      query = query.orderBy('sub.name', dir);
+      break;
+    case 'credits':
+      query = query.orderBy('sub.credits', dir);
+      break;
+    case 'professor':
+      // 교수 미정 is not a name: it sorts after every name in either direction.
+      query = query.orderBy(sql`case when p.name is null then 1 else 0 end`).orderBy('p.name', dir);
+      break;
+    case 'available':
+      query = query.orderBy(sql`s.capacity - s.taken`, dir);
+      break;
+    case 'enrolled':
+      query = query.orderBy('s.taken', dir);
+      break;
+  }
+  const codeDir = order.key === 'code' ? dir : 'asc';
+  return query
+    .orderBy('sub.code', codeDir)
+    .orderBy('s.number', codeDir)
+    .orderBy('s.id', codeDir)
     .limit(page.limit)
     .offset(page.offset)
     .execute();
 }
 export type SectionRow = Awaited<ReturnType<typeof findSectionRows>>[number];
+
+export function findSectionDetailRow(db: Db, id: number) {
+  return sectionRows(db, { sectionId: id }).select('sub.description').executeTakeFirst();
+}
 
 export async function countSections(db: Db, f: SectionFilter): Promise<number> {
   const row = await filteredSections(db, f)

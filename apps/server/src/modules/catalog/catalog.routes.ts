@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { preValidationAsyncHookHandler } from 'fastify';
 import { IdParams, errorResponses } from '../../platform/schema.js';
-import { SectionItem, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
+import { SectionDetail, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
 import { createCatalogService } from './catalog.service.js';
 
 /** A search form sends every field, blank ones included; a blank filter means "no filter". */
@@ -37,10 +37,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: 'public' },
       schema: {
         tags: ['catalog'],
-        summary: 'One section with live seat and wait-list counts',
+        summary: 'One section with live seat and wait-list counts and the subject description',
         security: [],
         params: IdParams,
-        response: { 200: SectionItem, ...errorResponses },
+        response: { 200: SectionDetail, ...errorResponses },
       },
     },
     async (request) => catalog.getSection(request.params.id),

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../platform/deps.js';
-import { notFound } from '../../platform/errors.js';
-import { groupMeetings } from '../meetings/meetings.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { clockToMinutes, groupMeetings } from '../meetings/meetings.js';
 import { findMeetingRows } from '../meetings/meetings.repository.js';
 import type { SectionFilter, SectionRow } from './catalog.repository.js';
-import { countSections, findSectionRows } from './catalog.repository.js';
-import type { SectionItem, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
+import { countSections, findSectionDetailRow, findSectionRows } from './catalog.repository.js';
+import type { SectionDetail, SectionItem, SectionPage, SectionsQuery, ServerTime } from './catalog.schema.js';
 import { professorOrTba } from './catalog.professor.js';
 
 function sectionRowToItem(row: SectionRow, meetings: SectionItem['meetings']): SectionItem {
@@ -43,8 +43,24 @@ export function createCatalogService(deps: AppDeps) {
     return rows.map((row) => sectionRowToItem(row, meetings.get(row.id) ?? []));
   }
 
+  function timeRange(query: SectionsQuery): Pick<SectionFilter, 'fromMin' | 'untilMin'> {
+    const fromMin = query.from === undefined ? undefined : clockToMinutes(query.from);
+    const untilMin = query.until === undefined ? undefined : clockToMinutes(query.until);
+    if (fromMin !== undefined && untilMin !== undefined && fromMin >= untilMin) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `시작 시각(from)이 종료 시각(until)보다 앞서야 합니다 / from (${query.from}) must be before until (${query.until})`,
+      );
+    }
+    return {
+      ...(fromMin !== undefined ? { fromMin } : {}),
+      ...(untilMin !== undefined ? { untilMin } : {}),
+    };
+  }
+
   async function listSections(query: SectionsQuery): Promise<SectionPage> {
     const q = query.q?.trim().toLowerCase();
+    const professor = query.professor?.trim().toLowerCase();
     const filter: SectionFilter = {
       ...(query.department !== undefined ? { departmentId: query.department } : {}),
       ...(query.departmentCode !== undefined ? { departmentCode: query.departmentCode } : {}),
@@ -53,21 +69,25 @@ export function createCatalogService(deps: AppDeps) {
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.type !== undefined ? { type: query.type } : {}),
       ...(query.credits !== undefined ? { credits: query.credits } : {}),
+      ...(professor ? { professor } : {}),
+      ...timeRange(query),
     };
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    const order = { key: query.sort ?? 'code', direction: query.order ?? 'asc' } as const;
     const [rows, total] = await Promise.all([
-      findSectionRows(db, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+      findSectionRows(db, filter, { limit: pageSize, offset: (page - 1) * pageSize }, order),
       countSections(db, filter),
     ]);
     return { items: await withMeetings(rows), total, page, pageSize };
   }
 
-  async function getSection(id: number): Promise<SectionItem> {
-    const rows = await findSectionRows(db, { sectionId: id }, { limit: 1, offset: 0 });
-    const [item] = await withMeetings(rows);
+  async function getSection(id: number): Promise<SectionDetail> {
+    const row = await findSectionDetailRow(db, id);
+    if (!row) throw notFound('분반 / section');
+    const [item] = await withMeetings([row]);
     if (!item) throw notFound('분반 / section');
-    return item;
+    return { ...item, subject: { ...item.subject, description: row.description } };
   }
 
   function serverTime(): ServerTime {

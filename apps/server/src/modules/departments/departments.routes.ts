@@ -5,6 +5,7 @@ import { IdParams, errorResponses } from '../../platform/schema.js';
 import {
   CreateDepartmentBody,
   Department,
+  DepartmentImpact,
   DepartmentList,
   UpdateDepartmentBody,
 } from './departments.schema.js';
@@ -70,6 +71,20 @@ export const departmentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => departments.rename(request.params.id, request.body, adminActor(request)),
+  );
+
+  app.get(
+    '/admin/api/departments/:id/impact',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags: ['admin: departments'],
+        summary: '학과 삭제 미리보기: what a delete would remove now, and whether students block it',
+        params: IdParams,
+        response: { 200: DepartmentImpact, ...errorResponses },
+      },
+    },
+    async (request) => departments.impact(request.params.id),
   );
 
   app.delete(

@@ -24,3 +24,24 @@ export type CreateDepartmentBody = Static<typeof CreateDepartmentBody>;
 
 export const UpdateDepartmentBody = Body({ name: DepartmentName });
 export type UpdateDepartmentBody = Static<typeof UpdateDepartmentBody>;
+
+export const DepartmentImpact = Type.Object(
+  {
+    department: Department,
+    students: Type.Integer({
+      description: 'students of the department: while any remain, the delete is refused',
+    }),
+    professors: Type.Integer(),
+    subjects: Type.Integer(),
+    sections: Type.Integer({ description: "sections of the department's subjects" }),
+    enrollments: Type.Integer({
+      description: 'registrations in those sections, by students of any department',
+    }),
+    cartItems: Type.Integer(),
+    waitlistEntries: Type.Integer(),
+    posts: Type.Integer({ description: 'notice-board posts' }),
+    deletable: Type.Boolean({ description: 'true when students is 0' }),
+  },
+  { title: 'DepartmentImpact' },
+);
+export type DepartmentImpact = Static<typeof DepartmentImpact>;

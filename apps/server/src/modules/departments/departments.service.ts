@@ -6,8 +6,14 @@ import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/transactions.js';
 import type { Trx } from '../../platform/transactions.js';
-import type { CreateDepartmentBody, Department, UpdateDepartmentBody } from './departments.schema.js';
+import type {
+  CreateDepartmentBody,
+  Department,
+  DepartmentImpact,
+  UpdateDepartmentBody,
+} from './departments.schema.js';
 import {
+  countDepartmentImpact,
   countStudentsInDepartment,
   deleteDepartment,
   findDepartment,
@@ -140,5 +146,13 @@ export function createDepartmentsService(deps: AppDeps) {
     }
   }
 
-  return { list, create, rename, remove };
+  /** The delete preview: what a delete now would remove, and whether students still block it. */
+  async function impact(id: number): Promise<DepartmentImpact> {
+    const department = await findDepartment(db, id);
+    if (!department) throw notFound(DEPARTMENT);
+    const counts = await countDepartmentImpact(db, id);
+    return { department, ...counts, deletable: counts.students === 0 };
+  }
+
+  return { list, create, rename, remove, impact };
 }

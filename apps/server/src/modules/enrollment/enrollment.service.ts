@@ -265,10 +265,24 @@ async function lockOpenStudent(trx: Trx, dialect: DialectName, studentId: number
 }
 
 export function createEnrollmentService(deps: AppDeps) {
-  const { db, clock, dialect } = deps;
+  const { db, clock, dialect, rejections } = deps;
 
   /** PRODUCT.md "Registration rules", all in one transaction: open -> not held -> no conflict -> credits -> seat. */
   async function register(
+    actor: StudentActor,
+    sectionId: number,
+    beforeCommit?: BeforeCommit<EnrollResponse>,
+  ): Promise<EnrollResponse> {
+    try {
+      return await registerInTransaction(actor, sectionId, beforeCommit);
+    } catch (error) {
+      // Counted in memory (and sent to Redis in batches), never in the database: a refusal is not a change.
+      if (error instanceof AppError && error.code === 'SECTION_FULL') rejections.record(sectionId);
+      throw error;
+    }
+  }
+
+  async function registerInTransaction(
     actor: StudentActor,
     sectionId: number,
     beforeCommit?: BeforeCommit<EnrollResponse>,
