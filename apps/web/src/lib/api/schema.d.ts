@@ -156,6 +156,23 @@ export interface paths {
         patch: operations["renameDepartment"];
         trace?: never;
     };
+    "/admin/api/departments/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 학과 삭제 미리보기: what a delete would remove now, and whether students block it */
+        get: operations["getDepartmentDeleteImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/professors": {
         parameters: {
             query?: never;
@@ -495,6 +512,75 @@ export interface paths {
         patch: operations["updatePost"];
         trace?: never;
     };
+    "/student/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 수강신청 안내 / 유의사항 (public): pinned first, then newest first */
+        get: operations["listNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/student/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 안내 하나 (public) */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 안내 작성 */
+        post: operations["createNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 안내 삭제 */
+        delete: operations["deleteNotice"];
+        options?: never;
+        head?: never;
+        /** 안내 수정 (title, body, pinned) */
+        patch: operations["updateNotice"];
+        trace?: never;
+    };
     "/admin/api/audit": {
         parameters: {
             query?: never;
@@ -504,6 +590,23 @@ export interface paths {
         };
         /** 감사 로그: every state change, newest first */
         get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 실시간 수강신청 현황: fill per section, registrations per second, most contested sections; one shared snapshot per 2 s */
+        get: operations["getRegistrationMonitor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,7 +639,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One section with live seat and wait-list counts */
+        /** One section with live seat and wait-list counts and the subject description */
         get: operations["getCatalogSection"];
         put?: never;
         post?: never;
@@ -1656,6 +1759,85 @@ export interface operations {
             };
             /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDepartmentDeleteImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Department */
+                        department: {
+                            id: number;
+                            code: string;
+                            name: string;
+                        };
+                        /** @description students of the department: while any remain, the delete is refused */
+                        students: number;
+                        professors: number;
+                        subjects: number;
+                        /** @description sections of the department's subjects */
+                        sections: number;
+                        /** @description registrations in those sections, by students of any department */
+                        enrollments: number;
+                        cartItems: number;
+                        waitlistEntries: number;
+                        /** @description notice-board posts */
+                        posts: number;
+                        /** @description true when students is 0 */
+                        deletable: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4624,6 +4806,357 @@ export interface operations {
             };
         };
     };
+    listNotices: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            title: string;
+                            body: string;
+                            /** @description listed above the others */
+                            pinned: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        body: string;
+                        /** @description listed above the others */
+                        pinned: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: karina-name */
+                    title: string;
+                    /** Format: karina-text */
+                    body: string;
+                    /** @default false */
+                    pinned?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        body: string;
+                        /** @description listed above the others */
+                        pinned: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input); INVALID_JSON (Malformed JSON body); JSON_TOO_DEEP (JSON body is nested too deeply); INVALID_TEXT (Invalid text (bad UTF-8, lone surrogate, control characters or only invisible characters)) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. error.code: PAYLOAD_TOO_LARGE (Request body too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input); INVALID_JSON (Malformed JSON body); JSON_TOO_DEEP (JSON body is nested too deeply); INVALID_TEXT (Invalid text (bad UTF-8, lone surrogate, control characters or only invisible characters)) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. error.code: PAYLOAD_TOO_LARGE (Request body too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: karina-name */
+                    title?: string;
+                    /** Format: karina-text */
+                    body?: string;
+                    pinned?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        body: string;
+                        /** @description listed above the others */
+                        pinned: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input); INVALID_JSON (Malformed JSON body); JSON_TOO_DEEP (JSON body is nested too deeply); INVALID_TEXT (Invalid text (bad UTF-8, lone surrogate, control characters or only invisible characters)) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. error.code: PAYLOAD_TOO_LARGE (Request body too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditEntries: {
         parameters: {
             query: {
@@ -4697,6 +5230,122 @@ export interface operations {
             };
         };
     };
+    getRegistrationMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description when this snapshot was computed; every admin polling within refreshMs gets the same one
+                         */
+                        generatedAt: string;
+                        /** @description a new snapshot is computed at most this often; poll no faster */
+                        refreshMs: number;
+                        /** @description periods open now (server clock), every kind */
+                        openPeriods: {
+                            id: number;
+                            name: string;
+                            kind: "registration" | "cart" | "add_drop";
+                            /** Format: date-time */
+                            closesAt: string;
+                        }[];
+                        totals: {
+                            sections: number;
+                            capacity: number;
+                            enrolled: number;
+                            waitlisted: number;
+                            rejections: number;
+                        };
+                        /** @description registrations (enrollment rows made, promotions included) per second over each window */
+                        registrationsPerSecond: {
+                            last10s: number;
+                            last60s: number;
+                        };
+                        /** @description the busiest sections (enrolled + waitlisted + rejections, then fill rate), at most sectionsLimit of them */
+                        sections: {
+                            id: number;
+                            /** @description 분반 number within the subject */
+                            number: number;
+                            subject: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            capacity: number;
+                            enrolled: number;
+                            waitlisted: number;
+                            /** @description SECTION_FULL answers so far (see rejectionsSource) */
+                            rejections: number;
+                            /** @description enrolled / capacity (0 when capacity is 0) */
+                            fillRate: number;
+                        }[];
+                        sectionsLimit: number;
+                        /** @description true when more sections exist than the list holds */
+                        sectionsTruncated: boolean;
+                        /** @description up to 10 sections with a wait-list or rejections: longest wait-list first, then most rejections */
+                        contested: {
+                            id: number;
+                            /** @description 분반 number within the subject */
+                            number: number;
+                            subject: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            };
+                            capacity: number;
+                            enrolled: number;
+                            waitlisted: number;
+                            /** @description SECTION_FULL answers so far (see rejectionsSource) */
+                            rejections: number;
+                            /** @description enrolled / capacity (0 when capacity is 0) */
+                            fillRate: number;
+                        }[];
+                        /** @description shared: counted by every process through Redis (KARINA_REDIS_URL); process: only what this process refused, since it started */
+                        rejectionsSource: "shared" | "process";
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     searchCatalog: {
         parameters: {
             query?: {
@@ -4711,6 +5360,15 @@ export interface operations {
                 year?: number;
                 type?: "major_required" | "major_elective" | "general";
                 credits?: number;
+                /** @description case-insensitive substring of the professor's name */
+                professor?: string;
+                /** @description time range [from, until), "HH:MM" in 30-minute steps: only sections that have meetings, every one starting at or after from */
+                from?: string;
+                /** @description time range end: every meeting ends by until; with from, until must be later */
+                until?: string;
+                /** @description code (default: subject code, then 분반 number), subject name, credits, professor name (교수 미정 last), seats available or seats taken; ties fall back to code then 분반 */
+                sort?: "code" | "name" | "credits" | "professor" | "available" | "enrolled";
+                order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -4812,6 +5470,8 @@ export interface operations {
                                 code: string;
                                 name: string;
                             };
+                            /** @description 교과목 설명; null when none */
+                            description: string | null;
                         };
                         /** @description null = 교수 미정 (to be announced) */
                         professor: {
