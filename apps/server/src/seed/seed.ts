@@ -97,6 +97,7 @@ export async function deleteDomainData(trx: Trx): Promise<void> {
   await trx.deleteFrom('sections').execute();
   await trx.deleteFrom('subjects').execute();
   await trx.deleteFrom('posts').execute();
+  await trx.deleteFrom('notices').execute();
   await trx.deleteFrom('professors').execute();
   await trx.deleteFrom('sessions').where('role', '=', 'student').execute();
   await trx.deleteFrom('students').execute();
@@ -104,6 +105,28 @@ export async function deleteDomainData(trx: Trx): Promise<void> {
   await trx.deleteFrom('periods').execute();
   await trx.deleteFrom('idempotency_keys').execute();
 }
+
+/** The registrar's standing notices (수강신청 유의사항) a demo university shows on its guide page. */
+const DEMO_NOTICES: readonly { title: string; body: string; pinned: boolean }[] = [
+  {
+    title: '수강신청 유의사항',
+    body:
+      '수강신청은 서버 시각 기준으로 열리고 닫힙니다. 화면의 카운트다운은 서버 시각에 맞춰져 있으니 기기 시계를 맞출 필요가 없습니다.\n' +
+      '같은 교과목의 두 분반, 시간이 겹치는 분반, 최대 학점을 넘는 신청은 받지 않습니다.\n' +
+      '정원이 찬 분반은 대기자로 등록할 수 있으며, 취소로 자리가 나면 대기 순번대로 자동 신청됩니다.',
+    pinned: true,
+  },
+  {
+    title: '장바구니(예비수강신청) 안내',
+    body: '장바구니에 담아 두면 수강신청 화면에서 한 번에 신청할 수 있습니다. 장바구니에 담는 것만으로는 자리가 확보되지 않습니다.',
+    pinned: false,
+  },
+  {
+    title: '문의',
+    body: '학번 조회나 비밀번호 초기화는 학사지원팀에 문의하세요.',
+    pinned: false,
+  },
+];
 
 /**
  * Seeds a whole university in one transaction, so a failure leaves nothing half-made. Codes come
@@ -322,6 +345,19 @@ export async function seedUniversity(
       },
       (n) => progress('posts', n),
     );
+
+    await trx
+      .insertInto('notices')
+      .values(
+        DEMO_NOTICES.map((n, i) => ({
+          title: n.title,
+          body: n.body,
+          pinned: n.pinned ? 1 : 0,
+          created_at: now - i * 3_600_000,
+          updated_at: now - i * 3_600_000,
+        })),
+      )
+      .execute();
 
     const studentBatch = batchSize(14);
     for (let i = 0; i < plan.students.length; i += studentBatch) {

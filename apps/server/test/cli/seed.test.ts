@@ -113,6 +113,7 @@ describe.each(testDatabaseKinds())('seedUniversity on $label', ({ name }) => {
         | 'section_meetings'
         | 'periods'
         | 'posts'
+        | 'notices'
         | 'students',
     ) =>
       Number(
@@ -132,6 +133,7 @@ describe.each(testDatabaseKinds())('seedUniversity on $label', ({ name }) => {
     expect(await count('professors')).toBe(seeded.counts.professors);
     expect(await count('periods')).toBe(3);
     expect(await count('posts')).toBeGreaterThanOrEqual(2 * 5);
+    expect(await count('notices')).toBe(3);
     expect(seeded.students).toHaveLength(60);
     expect(phases).toContain('students');
   });
@@ -240,6 +242,8 @@ describe.each(testDatabaseKinds())('seedUniversity on $label', ({ name }) => {
       (r) => r.student_no,
     );
     expect(numbersAfter).toHaveLength(60);
+    // The registrar's notices are replaced, not doubled.
+    expect((await karina.db.selectFrom('notices').select('id').execute()).length).toBe(3);
     // A reset never hands out a 학번 again: the registry of issued codes survives it.
     expect(numbersAfter.filter((n) => numbersBefore.includes(n))).toEqual([]);
     const audit = await karina.db.selectFrom('audit_log').select('action').execute();
