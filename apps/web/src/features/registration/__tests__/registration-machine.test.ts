@@ -21,7 +21,11 @@ describe('the registration page state machine', () => {
 
   it('ADMISSION_REQUIRED enters the queue, and the clock ticking on does not leave it', () => {
     const open = run(initialRegistrationState, { type: 'tick', serverNowMs: 1_500_000, period });
-    const queued = run(open, { type: 'admission-required' }, { type: 'tick', serverNowMs: 1_600_000, period });
+    const queued = run(
+      open,
+      { type: 'admission-required' },
+      { type: 'tick', serverNowMs: 1_600_000, period },
+    );
     expect(queued.phase).toEqual({ kind: 'queue' });
   });
 

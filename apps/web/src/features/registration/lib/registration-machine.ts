@@ -36,7 +36,8 @@ export type RegistrationEvent =
   /** The synced server clock moved on (or the period list changed). */
   | { type: 'tick'; serverNowMs: number; period: PeriodWindow | null }
   | { type: 'admission-required' }
-  | { type: 'queue-status'; status: QueueStatus; serverNowMs: number; period: PeriodWindow | null };
+  /** serverNowMs is undefined when the clock could not be synced: admission alone then opens. */
+  | { type: 'queue-status'; status: QueueStatus; serverNowMs?: number; period: PeriodWindow | null };
 
 export const initialRegistrationState: RegistrationState = { phase: { kind: 'syncing' } };
 
@@ -65,10 +66,12 @@ export function registrationReducer(state: RegistrationState, event: Registratio
     case 'queue-status': {
       if (state.phase.kind !== 'queue') return state;
       if (event.status.admitted && event.status.admissionToken) {
-        const byClock = phaseByClock(event.serverNowMs, event.period);
+        // Admission means the server lets us in now, whatever our clock estimate says.
+        const byClock =
+          event.serverNowMs === undefined ? undefined : phaseByClock(event.serverNowMs, event.period);
         return {
           admissionToken: event.status.admissionToken,
-          phase: byClock.kind === 'before-opening' || byClock.kind === 'syncing' ? { kind: 'open' } : byClock,
+          phase: byClock?.kind === 'open' || byClock?.kind === 'closed' ? byClock : { kind: 'open' },
         };
       }
       return { ...state, phase: { kind: 'queue', status: event.status } };

@@ -14,9 +14,7 @@ function minutes(clock: string): number {
 /** Half-open intervals [start, end), as the server checks them: enclosing intervals overlap too. */
 export function meetingsOverlap(a: readonly Meeting[], b: readonly Meeting[]): boolean {
   return a.some((x) =>
-    b.some(
-      (y) => x.day === y.day && minutes(x.start) < minutes(y.end) && minutes(y.start) < minutes(x.end),
-    ),
+    b.some((y) => x.day === y.day && minutes(x.start) < minutes(y.end) && minutes(y.start) < minutes(x.end)),
   );
 }
 
