@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../../testing/render';
 import { server } from '../../../testing/server';
 import { Component as RegisterPage } from '../routes/register';
@@ -143,7 +143,10 @@ async function pageReady() {
 }
 
 describe('수강신청 page', () => {
-  afterEach(() => server.events.removeAllListeners());
+  afterEach(() => {
+    server.events.removeAllListeners();
+    vi.restoreAllMocks();
+  });
 
   it('a double click sends one register call with one Idempotency-Key, and nothing else until it answers', async () => {
     let release!: () => void;
@@ -279,11 +282,14 @@ describe('수강신청 page', () => {
     expect(posts.map((p) => p.headers.get('x-admission-token'))).toEqual([null, 'tok-1']);
   });
 
-  it('before the opening it counts down on the server clock and shows the measured offset', async () => {
+  it('before the opening it counts down on the server clock even with the device clock 3 hours behind, and shows the skew', async () => {
+    const p0 = performance.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => NOW - 3 * 3_600_000 + (performance.now() - p0));
     setup({ opensAt: NOW + 90_000 });
     await pageReady();
     const timer = await screen.findByRole('timer', { name: '신청 시작까지 남은 시간' });
-    expect(timer.textContent).toMatch(/^00:01:(29|30)$/);
+    expect(timer.textContent).toMatch(/^00:01:(2\d|30)$/);
+    expect(screen.getByText(/서버 시각과 \+0일 3시간 0분 [01]초 차이, 왕복 \d+ms/)).toBeTruthy();
   });
 
   it('registers by subject code and 분반 number, sending the found section', async () => {

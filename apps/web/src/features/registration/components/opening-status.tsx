@@ -4,14 +4,22 @@ import { Loading } from '../../../components/ui/loading';
 import { formatDateTimeSeconds } from '../../../lib/format';
 import { useLocale, useMessages } from '../../../lib/i18n/i18n';
 import type { Period } from '../api/list-periods';
+import { splitDuration } from '../lib/clock-sync';
 import type { ClockSync } from '../lib/clock-sync';
 import type { RegistrationState } from '../lib/registration-machine';
 import { registrationMessages } from '../messages';
 import { Countdown } from './countdown';
 
-function signedSeconds(ms: number): string {
-  const s = (ms / 1000).toFixed(1);
-  return ms >= 0 ? `+${s}` : s;
+/** "+1.2초" for the usual small skew; a clock hours or days off reads in those units. */
+function useOffsetText(): (ms: number) => string {
+  const t = useMessages(registrationMessages);
+  return (ms) => {
+    const sign = ms < 0 ? '−' : '+';
+    const abs = Math.abs(ms);
+    if (abs < 60_000) return t('offsetSeconds', { sign, seconds: (abs / 1000).toFixed(1) });
+    const { days, hours, minutes, seconds } = splitDuration(abs);
+    return t('offsetLong', { sign, days, hours, minutes, seconds });
+  };
 }
 
 export function OpeningStatus({
@@ -34,6 +42,7 @@ export function OpeningStatus({
   const t = useMessages(registrationMessages);
   const { locale } = useLocale();
   const phase = state.phase;
+  const offsetText = useOffsetText();
   const when = (iso: string | number) => formatDateTimeSeconds(iso, locale);
   return (
     <section className="card opening-status" aria-labelledby="status-heading">
@@ -79,7 +88,7 @@ export function OpeningStatus({
       <p className="clock-sync muted">
         {sync
           ? t('syncInfo', {
-              offset: signedSeconds(sync.deviceOffsetMs),
+              offset: offsetText(sync.deviceOffsetMs),
               rtt: Math.round(sync.roundTripMs),
             })
           : syncFailed

@@ -39,10 +39,10 @@ export function Component() {
         </div>
         <div className="registration-side">
           <ResultsLog entries={flow.log} describe={flow.describe} />
-          <EnrollmentList busy={flow.busy} drop={flow.drop} />
-          <WaitlistList busy={flow.busy} leave={flow.leaveWaitlist} />
         </div>
       </div>
+      <EnrollmentList busy={flow.busy} drop={flow.drop} />
+      <WaitlistList busy={flow.busy} leave={flow.leaveWaitlist} />
     </Page>
   );
 }
