@@ -242,6 +242,24 @@ describe('수강신청 page', () => {
     expect(assertiveText()).toContain('선형대수 1분반과(와) 수업 시간이 겹칩니다');
   });
 
+  it('in English the same failure reads in English, naming the section', async () => {
+    setup({
+      register: () =>
+        errorBody(409, 'TIME_CONFLICT', {
+          sectionId: 50,
+          subjectCode: 'MA201',
+          subjectName: '선형대수',
+          sectionNumber: 1,
+        }),
+    });
+    renderWithApp(<RegisterPage />, { path: '/sugang', locale: 'en' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Register for 자료구조 section 1' }));
+    const log = await screen.findByRole('list', { name: 'Results' });
+    await within(log).findByText(
+      'Could not register for 자료구조 section 1: This overlaps 선형대수 section 1. Choose one of the two.',
+    );
+  });
+
   it('ADMISSION_REQUIRED enters the queue, polls until admitted, then registers with X-Admission-Token', async () => {
     const { requests } = setup({
       register: ({ request }) =>

@@ -179,6 +179,11 @@ export function useRegistrationFlow() {
   const queueDelay = state.phase.kind === 'queue' ? state.phase.status?.nextPollMs : undefined;
   const inQueue = state.phase.kind === 'queue';
   const [queueAttempt, setQueueAttempt] = useState(0);
+  // The poll reads the newest clock and period without restarting its timer when they change.
+  const latest = useRef({ sync, periodWindow, record });
+  useEffect(() => {
+    latest.current = { sync, periodWindow, record };
+  }, [sync, periodWindow, record]);
   useEffect(() => {
     if (!inQueue) return undefined;
     let cancelled = false;
@@ -186,28 +191,26 @@ export function useRegistrationFlow() {
       try {
         const status = queueTicket ? await pollQueue(queueTicket) : await enterQueue();
         if (cancelled) return;
+        const { sync: clockNow, periodWindow: window, record: log } = latest.current;
         setQueueError(undefined);
-        const now = sync ? serverNow(sync, performance.now()) : undefined;
-        dispatch({ type: 'queue-status', status, serverNowMs: now, period: periodWindow });
-        if (status.admitted && status.admissionToken) {
-          record({ ok: true, key: 'admitted' });
-        } else {
-          setQueueAttempt((n) => n + 1);
-        }
+        const now = clockNow ? serverNow(clockNow, performance.now()) : undefined;
+        dispatch({ type: 'queue-status', status, serverNowMs: now, period: window });
+        if (status.admitted && status.admissionToken) log({ ok: true, key: 'admitted' });
+        else setQueueAttempt((n) => n + 1);
       } catch (error) {
         if (cancelled) return;
         setQueueError(error);
         setQueueAttempt((n) => n + 1);
       }
     };
+    // Enter at once; then poll when the server said to (nextPollMs), or a little later after a failure.
     const delay = queueTicket === undefined && queueAttempt === 0 ? 0 : (queueDelay ?? QUEUE_RETRY_MS);
     const timer = setTimeout(() => void ask(), delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-    // One poll per answer: a new attempt number schedules the next one.
-  }, [inQueue, queueTicket, queueAttempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [inQueue, queueTicket, queueAttempt, queueDelay]);
 
   return {
     state,
