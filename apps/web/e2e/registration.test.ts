@@ -110,14 +110,16 @@ describeBrowser('수강신청 in a real browser', () => {
     expect(await timer.textContent()).toMatch(/^00:0[12]:\d\d$/);
     await expectAccessible(page, 'the registration page before opening');
 
+    // The server's clock jumps to the opening; a fresh measurement (the page's own re-sync) sees it.
     karina.clock.set(OPENS + 1_000);
-    await page.reload();
+    await page.getByRole('button', { name: '서버 시각 다시 맞추기' }).click();
     await page.getByText(/지금 신청할 수 있습니다/).waitFor({ timeout: 15_000 });
+    expect(await timer.count()).toBe(0);
 
     await page.getByRole('button', { name: '자료구조 1분반 신청' }).click();
     await resultsLog(page).getByText('자료구조 1분반 신청 완료 (합계 3학점)').waitFor();
     const enrolled = page.getByRole('table', { name: '신청 내역' });
-    await enrolled.getByRole('cell', { name: '자료구조', exact: true }).waitFor();
+    await enrolled.getByRole('cell', { name: /^자료구조 1분반 CS101/ }).waitFor();
     await expectAccessible(page, 'the registration page after a registration');
     await saveScreenshot(page, 'registration');
 
@@ -165,14 +167,15 @@ describeBrowser('수강신청 in a real browser', () => {
       }
       throw new Error(`Tab never reached ${what}`);
     };
+    // Evaluated as page source: this test's TypeScript has no DOM types.
     const focusedLabel = () =>
-      page.evaluate(() => {
+      page.evaluate<string>(`(() => {
         const el = document.activeElement;
         if (!el) return '';
         const id = el.getAttribute('id');
-        const label = id ? document.querySelector(`label[for="${id}"]`)?.textContent : null;
+        const label = id ? document.querySelector('label[for="' + id + '"]')?.textContent : null;
         return label ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
-      });
+      })()`);
 
     await tabTo(async () => (await focusedLabel()) === '교과목 코드', 'the subject code field');
     await page.keyboard.type('CS101');

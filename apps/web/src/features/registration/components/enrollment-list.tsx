@@ -45,13 +45,10 @@ export function EnrollmentList({
             <table className="responsive-table" aria-labelledby="enrolled-heading">
               <thead>
                 <tr>
-                  <th scope="col">{t('colCode')}</th>
                   <th scope="col">{t('colSubject')}</th>
-                  <th scope="col">{t('colNumber')}</th>
                   <th scope="col" className="num">
                     {t('colCredits')}
                   </th>
-                  <th scope="col">{t('colProfessor')}</th>
                   <th scope="col">{t('colMeetings')}</th>
                   <th scope="col">{t('colAction')}</th>
                 </tr>
@@ -66,13 +63,14 @@ export function EnrollmentList({
                   };
                   return (
                     <tr key={e.sectionId}>
-                      <td data-label={t('colCode')}>{e.subject.code}</td>
-                      <td data-label={t('colSubject')}>{e.subject.name}</td>
-                      <td data-label={t('colNumber')}>{e.sectionNumber}</td>
+                      <td data-label={t('colSubject')}>
+                        {label(target)} <span className="muted">{e.subject.code}</span>
+                        <br />
+                        <span className="muted">{e.professor?.name ?? t('tba')}</span>
+                      </td>
                       <td data-label={t('colCredits')} className="num">
                         {e.credits}
                       </td>
-                      <td data-label={t('colProfessor')}>{e.professor?.name ?? t('tba')}</td>
                       <td data-label={t('colMeetings')}>{formatMeetings(e.meetings, locale)}</td>
                       <td data-label={t('colAction')}>
                         <Button

@@ -29,9 +29,7 @@ export function WaitlistList({
           <table className="responsive-table" aria-labelledby="waitlist-heading">
             <thead>
               <tr>
-                <th scope="col">{t('colCode')}</th>
                 <th scope="col">{t('colSubject')}</th>
-                <th scope="col">{t('colNumber')}</th>
                 <th scope="col" className="num">
                   {t('colPosition')}
                 </th>
@@ -49,9 +47,9 @@ export function WaitlistList({
                 const section = t('sectionLabel', { name: w.subjectName, number: w.sectionNumber });
                 return (
                   <tr key={w.sectionId}>
-                    <td data-label={t('colCode')}>{w.subjectCode}</td>
-                    <td data-label={t('colSubject')}>{w.subjectName}</td>
-                    <td data-label={t('colNumber')}>{w.sectionNumber}</td>
+                    <td data-label={t('colSubject')}>
+                      {section} <span className="muted">{w.subjectCode}</span>
+                    </td>
                     <td data-label={t('colPosition')} className="num">
                       {t('position', { position: w.position })}
                     </td>

@@ -33,16 +33,16 @@ export function Component() {
           {flow.full ? (
             <FullSectionPanel full={flow.full} actions={actions} joinWaitlist={flow.joinWaitlist} />
           ) : null}
-          <RegisterByCode actions={actions} />
           <CartList actions={actions} />
+          <RegisterByCode actions={actions} />
           <SearchList actions={actions} />
         </div>
         <div className="registration-side">
           <ResultsLog entries={flow.log} describe={flow.describe} />
+          <EnrollmentList busy={flow.busy} drop={flow.drop} />
+          <WaitlistList busy={flow.busy} leave={flow.leaveWaitlist} />
         </div>
       </div>
-      <EnrollmentList busy={flow.busy} drop={flow.drop} />
-      <WaitlistList busy={flow.busy} leave={flow.leaveWaitlist} />
     </Page>
   );
 }
