@@ -21,10 +21,12 @@ export function FullSectionPanel({
   full,
   actions,
   joinWaitlist,
+  onClose,
 }: {
   full: SectionTarget;
   actions: RegisterActions;
   joinWaitlist: (target: SectionTarget) => Promise<void>;
+  onClose: () => void;
 }) {
   const t = useMessages(registrationMessages);
   const common = useMessages(commonMessages);
@@ -64,6 +66,9 @@ export function FullSectionPanel({
           onClick={() => void joinWaitlist(full)}
         >
           {t('joinWaitlist', { section })}
+        </Button>{' '}
+        <Button variant="link" onClick={onClose}>
+          {common('close')}
         </Button>
       </p>
     </section>

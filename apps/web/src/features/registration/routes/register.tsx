@@ -31,7 +31,12 @@ export function Component() {
       <div className="registration-grid">
         <div className="registration-main">
           {flow.full ? (
-            <FullSectionPanel full={flow.full} actions={actions} joinWaitlist={flow.joinWaitlist} />
+            <FullSectionPanel
+              full={flow.full}
+              actions={actions}
+              joinWaitlist={flow.joinWaitlist}
+              onClose={flow.dismissFull}
+            />
           ) : null}
           <CartList actions={actions} />
           <RegisterByCode actions={actions} />
