@@ -58,7 +58,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorCatalog>> = {
     OVERLOADED: '지금 요청이 몰려 있습니다. {seconds}초 뒤에 다시 시도하세요. 신청 내역은 사라지지 않습니다.',
     NOT_READY: '서비스가 준비 중입니다. 잠시 뒤 다시 시도하세요.',
     INTERNAL: '서버에서 문제가 생겼습니다. 잠시 뒤 다시 시도하고, 계속되면 학사지원팀에 알려 주세요.',
-    ADMISSION_REQUIRED: '대기열 순서를 기다려야 합니다. 차례가 되면 자동으로 신청할 수 있습니다.',
+    ADMISSION_REQUIRED:
+      '지금은 대기열 순서대로 신청을 받습니다. 이 화면을 닫지 말고 기다리면 차례가 되었을 때 알려 드립니다. 그때 다시 신청하세요.',
     NETWORK_ERROR: '서버에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도하세요.',
     UNKNOWN_ERROR: '알 수 없는 오류가 생겼습니다. 다시 시도하세요.',
   },
@@ -118,7 +119,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorCatalog>> = {
     NOT_READY: 'The service is starting. Try again in a moment.',
     INTERNAL:
       'Something went wrong on the server. Try again shortly; if it persists, tell the registrar’s office.',
-    ADMISSION_REQUIRED: 'You need to wait for your turn in the queue. You can register as soon as it comes.',
+    ADMISSION_REQUIRED:
+      'Registration is taken in queue order right now. Keep this page open: it tells you when your turn comes, then register again.',
     NETWORK_ERROR: 'Cannot reach the server. Check your internet connection and try again.',
     UNKNOWN_ERROR: 'An unexpected error happened. Please try again.',
   },
