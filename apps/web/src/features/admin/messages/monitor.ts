@@ -3,7 +3,7 @@ import { defineMessages } from '../../../lib/i18n/i18n';
 export const monitorMessages = defineMessages({
   ko: {
     title: '실시간 신청 현황',
-    updatedAt: '{time} 기준 (KST) · {seconds}초마다 새로 고침',
+    updatedAt: '{time} 기준 (KST) · {seconds}초마다 새로 고침.',
     paused: '탭이 보이지 않는 동안에는 새로 고치지 않습니다.',
     totals: '전체',
     totalSections: '분반',
@@ -41,7 +41,7 @@ export const monitorMessages = defineMessages({
   },
   en: {
     title: 'Live registration monitor',
-    updatedAt: 'As of {time} (KST) · refreshes every {seconds} s',
+    updatedAt: 'As of {time} (KST) · refreshes every {seconds} s.',
     paused: 'Refreshing pauses while this tab is hidden.',
     totals: 'Totals',
     totalSections: 'Sections',
