@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { dayName } from '../../../lib/format';
 import type { Weekday } from '../../../lib/format';
@@ -26,11 +26,23 @@ export function MeetingsEditor({
   const t = useMessages(sectionsMessages);
   const { locale } = useLocale();
   const hintId = useId();
+  const addRef = useRef<HTMLButtonElement>(null);
+  const focusDayOf = useRef<number | 'add' | undefined>(undefined);
+  const dayRefs = useRef(new Map<number, HTMLSelectElement>());
+  // Keyboard users keep their place: a new row takes focus, a removed one hands it to "add".
+  useEffect(() => {
+    const key = focusDayOf.current;
+    if (key === undefined) return;
+    focusDayOf.current = undefined;
+    if (key === 'add') addRef.current?.focus();
+    else dayRefs.current.get(key)?.focus();
+  }, [rows]);
   const update = (key: number, patch: Partial<MeetingRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const add = () => {
     const last = rows.at(-1);
     const key = Math.max(0, ...rows.map((r) => r.key)) + 1;
+    focusDayOf.current = key;
     onChange([...rows, { key, day: last?.day ?? 'MON', start: '09:00', end: '10:30' }]);
   };
   return (
@@ -52,6 +64,10 @@ export function MeetingsEditor({
                   <label>
                     <span>{t('day')}</span>
                     <select
+                      ref={(el) => {
+                        if (el) dayRefs.current.set(row.key, el);
+                        else dayRefs.current.delete(row.key);
+                      }}
                       value={row.day}
                       aria-describedby={describedBy}
                       onChange={(e) => update(row.key, { day: e.target.value as Weekday })}
@@ -93,7 +109,13 @@ export function MeetingsEditor({
                       ))}
                     </select>
                   </label>
-                  <Button variant="secondary" onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      focusDayOf.current = 'add';
+                      onChange(rows.filter((r) => r.key !== row.key));
+                    }}
+                  >
                     {t('removeMeeting', { n: index + 1 })}
                   </Button>
                 </div>
@@ -107,9 +129,15 @@ export function MeetingsEditor({
           );
         })}
       </ol>
-      <Button variant="secondary" onClick={add} disabled={rows.length >= MAX_MEETINGS}>
+      <button
+        ref={addRef}
+        type="button"
+        className="btn btn-secondary"
+        onClick={add}
+        disabled={rows.length >= MAX_MEETINGS}
+      >
         {t('addMeeting')}
-      </Button>
+      </button>
     </fieldset>
   );
 }

@@ -240,8 +240,14 @@ function Roster({ sectionId }: { sectionId: number }) {
   const common = useMessages(commonMessages);
   const { locale } = useLocale();
   const roster = useSectionRoster(sectionId);
+  const ref = useRef<HTMLElement>(null);
+  const loaded = roster.data !== undefined;
+  // The list's roster link lands here (#roster); the section only exists once the page has loaded.
+  useEffect(() => {
+    if (loaded && globalThis.location?.hash === '#roster') ref.current?.scrollIntoView();
+  }, [loaded]);
   return (
-    <section id="roster" aria-labelledby="roster-title" className="roster-tables">
+    <section ref={ref} id="roster" aria-labelledby="roster-title" className="roster-tables">
       <h2 id="roster-title">{t('rosterTitle')}</h2>
       <ErrorAlert error={roster.error} />
       {roster.isPending ? <Loading label={common('loading')} /> : null}

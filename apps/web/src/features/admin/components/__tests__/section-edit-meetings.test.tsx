@@ -75,6 +75,7 @@ describe('the section form’s meetings editor', () => {
     await screen.findByRole('option', { name: /김교수/ });
     await user.click(screen.getByRole('button', { name: '수업 시간 추가' }));
     const second = screen.getByRole('group', { name: '수업 시간 2' });
+    expect(document.activeElement).toBe(within(second).getByLabelText('요일'));
     await user.selectOptions(within(second).getByLabelText('요일'), 'MON');
     await user.selectOptions(within(second).getByLabelText('시작'), '10:00');
     await user.selectOptions(within(second).getByLabelText('종료'), '11:00');
@@ -118,6 +119,7 @@ describe('the section form’s meetings editor', () => {
     expect(within(first).getByText('종료 시각이 시작 시각보다 늦어야 합니다.')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: '수업 시간 1 삭제' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '수업 시간 추가' }));
     await user.click(screen.getByRole('button', { name: '분반 만들기' }));
     expect(screen.getByText('수업 시간을 하나 이상 넣으세요.', { selector: '.field-error' })).toBeTruthy();
     expect(posted).toBe(0);
