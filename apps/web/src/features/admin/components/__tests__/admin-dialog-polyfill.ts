@@ -1,0 +1,13 @@
+// jsdom has <dialog> but not showModal/close: without them a modal never opens in a component test.
+// The real browser's behaviour (focus trap, Escape) is covered by the E2E run.
+const proto = globalThis.HTMLDialogElement?.prototype;
+if (proto && typeof proto.showModal !== 'function') {
+  proto.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
