@@ -5,14 +5,18 @@ import { studentsKey } from './list-students';
 
 export type ImportResult = ResponseBody<'/admin/api/students/import', 'post'>;
 
-/** The server takes the file itself as text/csv (not multipart), all rows or none. */
-export function importStudents(csv: string): Promise<ImportResult> {
+/**
+ * The file's bytes as they are, as text/csv (not multipart); all rows or none. Not decoded here:
+ * a CP949 file read as UTF-8 would turn every 한글 name into U+FFFD, and the server refuses it instead.
+ */
+export async function importStudents(file: Blob): Promise<ImportResult> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
   return unwrap(
     api.POST('/admin/api/students/import', {
-      body: csv,
-      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-      // openapi-fetch would JSON-encode the string otherwise.
-      bodySerializer: (body: string) => body,
+      // The typed body is the CSV text; the serializer sends the bytes in its place.
+      body: '',
+      bodySerializer: () => bytes,
+      headers: { 'Content-Type': 'text/csv' },
     }),
   );
 }

@@ -1,4 +1,4 @@
-import '../../components/__tests__/admin-dialog-polyfill';
+import '../../components/__tests__/admin-jsdom-polyfills';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';

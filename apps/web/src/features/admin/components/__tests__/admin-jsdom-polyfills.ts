@@ -11,3 +11,16 @@ if (proto && typeof proto.showModal !== 'function') {
     this.dispatchEvent(new Event('close'));
   };
 }
+
+// jsdom's Blob has no arrayBuffer(); the import sends a file's bytes as they are.
+const blob = globalThis.Blob?.prototype;
+if (blob && typeof blob.arrayBuffer !== 'function') {
+  blob.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
