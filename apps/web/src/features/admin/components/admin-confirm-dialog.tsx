@@ -55,6 +55,7 @@ export function AdminFormDialog({
   onClose,
   busy = false,
   error,
+  submitLabel,
 }: {
   title: string;
   children: ReactNode;
@@ -62,6 +63,7 @@ export function AdminFormDialog({
   onClose: () => void;
   busy?: boolean;
   error?: unknown;
+  submitLabel?: string;
 }) {
   const common = useMessages(commonMessages);
   return (
@@ -77,11 +79,13 @@ export function AdminFormDialog({
         <ErrorAlert error={error} />
         <div className="form-actions">
           <Button type="submit" busy={busy}>
-            {common('save')}
+            {submitLabel ?? common('save')}
           </Button>
-          <Button variant="secondary" onClick={onClose}>
-            {common('cancel')}
-          </Button>
+          {submitLabel === undefined ? (
+            <Button variant="secondary" onClick={onClose}>
+              {common('cancel')}
+            </Button>
+          ) : null}
         </div>
       </form>
     </Dialog>
