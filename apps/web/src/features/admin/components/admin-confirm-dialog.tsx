@@ -55,7 +55,6 @@ export function AdminFormDialog({
   onClose,
   busy = false,
   error,
-  submitLabel,
 }: {
   title: string;
   children: ReactNode;
@@ -63,7 +62,6 @@ export function AdminFormDialog({
   onClose: () => void;
   busy?: boolean;
   error?: unknown;
-  submitLabel?: string;
 }) {
   const common = useMessages(commonMessages);
   return (
@@ -79,13 +77,11 @@ export function AdminFormDialog({
         <ErrorAlert error={error} />
         <div className="form-actions">
           <Button type="submit" busy={busy}>
-            {submitLabel ?? common('save')}
+            {common('save')}
           </Button>
-          {submitLabel === undefined ? (
-            <Button variant="secondary" onClick={onClose}>
-              {common('cancel')}
-            </Button>
-          ) : null}
+          <Button variant="secondary" onClick={onClose}>
+            {common('cancel')}
+          </Button>
         </div>
       </form>
     </Dialog>

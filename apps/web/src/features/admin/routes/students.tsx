@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'wouter';
 import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField, TextField } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/loading';
@@ -458,28 +459,38 @@ function ResetPassword({ student, onClose }: { student: AdminStudent; onClose: (
   const t = useMessages(studentsMessages);
   const common = useMessages(commonMessages);
   const reset = useResetStudentPassword();
-  const title = t('resetTitle', { name: student.name, studentNo: student.studentNo });
-  if (reset.data) {
-    return (
-      <AdminFormDialog title={title} onClose={onClose} onSubmit={onClose} submitLabel={common('close')}>
-        <AdminOneTimePassword
-          who={`${student.name} (${student.studentNo})`}
-          password={reset.data.initialPassword}
-        />
-      </AdminFormDialog>
-    );
-  }
+  // One dialog for both steps, so focus stays inside it when the password appears.
   return (
-    <AdminConfirmDialog
-      title={title}
-      confirmLabel={t('resetConfirm')}
-      busy={reset.isPending}
-      error={reset.error}
+    <Dialog
+      open
+      title={t('resetTitle', { name: student.name, studentNo: student.studentNo })}
       onClose={onClose}
-      onConfirm={() => reset.mutate(student.id)}
     >
-      <p>{t('resetBody')}</p>
-    </AdminConfirmDialog>
+      {reset.data ? (
+        <>
+          <AdminOneTimePassword
+            who={`${student.name} (${student.studentNo})`}
+            password={reset.data.initialPassword}
+          />
+          <div className="form-actions">
+            <Button onClick={onClose}>{common('close')}</Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{t('resetBody')}</p>
+          <ErrorAlert error={reset.error} />
+          <div className="form-actions">
+            <Button busy={reset.isPending} onClick={() => reset.mutate(student.id)}>
+              {t('resetConfirm')}
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              {common('cancel')}
+            </Button>
+          </div>
+        </>
+      )}
+    </Dialog>
   );
 }
 
