@@ -46,6 +46,8 @@ const sessionMiddleware: Middleware = {
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   credentials: 'same-origin',
+  // Looked up per call, not captured at import: component tests install their HTTP mock later.
+  fetch: (request) => globalThis.fetch(request),
 });
 api.use(sessionMiddleware);
 
