@@ -76,7 +76,7 @@ describeBrowser('sign-in, forced password change and sign-out in a real browser'
     await page.getByText(`${student.name} 님`).waitFor(WAIT);
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name.includes('karina_session'))?.httpOnly).toBe(true);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
     expect(stored).not.toMatch(/token|session/i);
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
     await context.close();
