@@ -86,6 +86,11 @@ describeBrowser('내 정보 (profile) in a real browser', () => {
     await page.getByText('Enter a phone number with 8 to 15 digits.').first().waitFor(WAIT);
     expect(await page.getByLabel('Phone number').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'profile with a field error (en)');
+
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor(WAIT);
+    await page.getByText('At least 10 characters').waitFor(WAIT);
+    await expectAccessible(page, 'password change (en)');
     await context.close();
   });
 });
