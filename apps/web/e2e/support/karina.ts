@@ -10,12 +10,13 @@ export interface RunningKarina extends TestApp {
 
 /**
  * The real server (every route, SQLite, the built web app from apps/web/dist) listening on a
- * loopback port, with a fake clock the test moves (registration periods open and close by it).
+ * loopback port, with a fake clock (starting at the real now) the test moves (registration periods open and close by it).
  * Fixtures: apps/server/test/support/fixtures.ts; their students' password is FIXTURE_PASSWORD.
  */
 export async function startKarina(
   overrides: Partial<Config> = {},
-  clock: FakeClock = new FakeClock(),
+  // Real time by default: the browser drops a session cookie whose Expires (from this clock) has passed.
+  clock: FakeClock = new FakeClock(Date.now()),
 ): Promise<RunningKarina> {
   const karina = await createTestApp('sqlite', { rateLimit: false, ...overrides }, clock);
   await karina.app.listen({ port: 0, host: '127.0.0.1' });
