@@ -46,6 +46,8 @@ const sessionMiddleware: Middleware = {
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   credentials: 'same-origin',
+  // Looked up per call, not captured at import, so a test's HTTP mock (MSW) is the fetch used.
+  fetch: (request: Request) => globalThis.fetch(request),
 });
 api.use(sessionMiddleware);
 
