@@ -96,7 +96,9 @@ describeBrowser('수강편람 in a real browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const cell = page.locator('tbody tr').first().locator('td[data-label="정원 / 신청"]');
     expect(await cell.isVisible()).toBe(true);
-    const before = await cell.evaluate<string>('(el) => getComputedStyle(el, "::before").content');
+    const before = await page.evaluate<string>(
+      `getComputedStyle(document.querySelector('tbody tr td[data-label="정원 / 신청"]'), '::before').content`,
+    );
     expect(before).toBe('"정원 / 신청"');
     await expectAccessible(page, 'the catalog on a phone');
     expect(problems).toEqual([]);

@@ -27,6 +27,11 @@ function cartServer(items = [item(1, '자료구조', 3), item(2, '운영체제',
   let current = items;
   const checkouts: (string | null)[] = [];
   const removed: number[] = [];
+  // The answer waits until the test opens the gate, as a real server is slower than two clicks.
+  let openGate: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    openGate = resolve;
+  });
   server.use(
     http.get(`${API}/sugang/api/cart`, () =>
       HttpResponse.json({ items: current, totalCredits: current.reduce((s, i) => s + i.credits, 0) }),
@@ -36,8 +41,9 @@ function cartServer(items = [item(1, '자료구조', 3), item(2, '운영체제',
       current = current.filter((i) => i.sectionId !== Number(params.sectionId));
       return new HttpResponse(null, { status: 204 });
     }),
-    http.post(`${API}/sugang/api/cart/checkout`, ({ request }) => {
+    http.post(`${API}/sugang/api/cart/checkout`, async ({ request }) => {
       checkouts.push(request.headers.get('idempotency-key'));
+      await gate;
       return HttpResponse.json({
         results: [
           { sectionId: 1, ok: true },
@@ -49,7 +55,7 @@ function cartServer(items = [item(1, '자료구조', 3), item(2, '운영체제',
       });
     }),
   );
-  return { checkouts, removed };
+  return { checkouts, removed, openGate };
 }
 
 describe('장바구니', () => {
@@ -68,11 +74,13 @@ describe('장바구니', () => {
   });
 
   it('register all shows one result per item, each failure as its own sentence, and announces them', async () => {
-    const { checkouts } = cartServer();
+    const { checkouts, openGate } = cartServer();
     const user = userEvent.setup();
     renderWithApp(<Cart />, { path: '/sugang/cart' });
 
-    await user.click(await screen.findByRole('button', { name: '전체 신청' }));
+    // A double click is one press: one request, one Idempotency-Key.
+    await user.dblClick(await screen.findByRole('button', { name: '전체 신청' }));
+    openGate();
     const results = await screen.findByRole('region', { name: '신청 결과' });
     const lines = within(results)
       .getAllByRole('listitem')

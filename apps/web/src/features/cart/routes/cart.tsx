@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../../components/ui/alert';
 import { useAnnounce } from '../../../components/ui/announcer';
@@ -45,6 +45,8 @@ export function Component() {
   const [results, setResults] = useState<ResultLine[]>();
   const [summary, setSummary] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  // Set at the press itself: a second click lands before React re-renders the button as busy.
+  const checkingOut = useRef(false);
 
   const labelOf = (item: Pick<CartItem, 'subject' | 'sectionNumber'>) =>
     t('itemLabel', { name: item.subject.name, n: item.sectionNumber });
@@ -65,6 +67,8 @@ export function Component() {
   };
 
   const onCheckout = (items: readonly CartItem[]) => {
+    if (checkingOut.current) return;
+    checkingOut.current = true;
     setResults(undefined);
     setSummary(undefined);
     setNotice(undefined);
@@ -93,6 +97,9 @@ export function Component() {
           );
         },
         onError: (e) => announce(describe(e), 'assertive'),
+        onSettled: () => {
+          checkingOut.current = false;
+        },
       },
     );
   };

@@ -12,13 +12,11 @@ const held = (sectionId: number, name: string, credits: number, ...m: [string, s
   }) as HeldSection;
 
 describe('meetingsOverlap', () => {
-  it('touching intervals [09:00,10:30) and [10:30,12:00) do not overlap', () => {
-    expect(
-      meetingsOverlap(
-        { day: 'MON', start: '09:00', end: '10:30' },
-        { day: 'MON', start: '10:30', end: '12:00' },
-      ),
-    ).toBe(false);
+  it('touching intervals [09:00,10:30) and [10:30,12:00) do not overlap, in either order', () => {
+    const early = { day: 'MON', start: '09:00', end: '10:30' } as const;
+    const late = { day: 'MON', start: '10:30', end: '12:00' } as const;
+    expect(meetingsOverlap(early, late)).toBe(false);
+    expect(meetingsOverlap(late, early)).toBe(false);
   });
   it('one minute-step of shared time is an overlap, in either order', () => {
     const a = { day: 'MON', start: '09:00', end: '10:30' } as const;

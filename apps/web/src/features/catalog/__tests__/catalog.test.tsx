@@ -168,7 +168,10 @@ describe('adding to the cart from the catalog', () => {
   function studentServer(options: { maxCredits?: number } = {}) {
     catalogServer({
       user: student,
-      items: [section(1, '운영체제', [{ day: 'MON', start: '10:00', end: '11:00' }], 3)],
+      items: [
+        section(1, '운영체제', [{ day: 'MON', start: '10:00', end: '11:00' }], 3),
+        section(2, '선형대수', [{ day: 'TUE', start: '13:00', end: '14:30' }], 2),
+      ],
     });
     const added: unknown[] = [];
     const keys: (string | null)[] = [];
@@ -241,5 +244,16 @@ describe('adding to the cart from the catalog', () => {
     await user.click(within(dialog).getByRole('button', { name: '취소' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(added).toEqual([]);
+  });
+
+  it('without a warning the section goes straight in, and a double click adds it once', async () => {
+    const { added } = studentServer({ maxCredits: 30 });
+    const user = userEvent.setup();
+    renderWithApp(<Catalog />, { path: '/sugang/catalog' });
+
+    await user.dblClick(await screen.findByRole('button', { name: '선형대수 1분반 장바구니에 담기' }));
+    await screen.findByText('선형대수 1분반을 장바구니에 담았습니다.', { selector: '.alert *' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(added).toEqual([{ sectionId: 2 }]);
   });
 });

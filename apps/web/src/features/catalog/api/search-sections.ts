@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client';
 import type { ResponseBody } from '../../../lib/api/types';
 import type { CatalogApiQuery } from '../lib/catalog-query';
@@ -13,8 +13,8 @@ export function searchSections(query: CatalogApiQuery): Promise<CatalogPage> {
   return unwrap(api.GET('/sugang/api/sections', { params: { query } }));
 }
 
-export function useSearchSections(query: CatalogApiQuery) {
-  return useQuery({
+export function searchSectionsOptions(query: CatalogApiQuery) {
+  return queryOptions({
     queryKey: ['catalog', 'sections', query],
     queryFn: () => searchSections(query),
     placeholderData: keepPreviousData,
@@ -22,4 +22,8 @@ export function useSearchSections(query: CatalogApiQuery) {
     refetchInterval: SEATS_REFRESH_MS,
     refetchIntervalInBackground: false,
   });
+}
+
+export function useSearchSections(query: CatalogApiQuery) {
+  return useQuery(searchSectionsOptions(query));
 }

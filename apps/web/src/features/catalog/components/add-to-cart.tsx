@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { useAnnounce } from '../../../components/ui/announcer';
@@ -56,6 +56,8 @@ export function useAddToCartFlow(): {
   const [pending, setPending] = useState<Pending>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<unknown>();
+  // Set at the click itself: a second click lands before React re-renders the button as busy.
+  const inFlight = useRef(false);
 
   const add = async ({ section, idempotencyKey }: Omit<Pending, 'warnings'>) => {
     try {
@@ -70,7 +72,8 @@ export function useAddToCartFlow(): {
   };
 
   const start = (section: AddableSection) => {
-    if (checkingId !== undefined || mutation.isPending) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     setDone(undefined);
     setError(undefined);
     setCheckingId(section.id);
@@ -115,14 +118,18 @@ export function useAddToCartFlow(): {
         announce(describe(e), 'assertive');
       } finally {
         setCheckingId(undefined);
+        inFlight.current = false;
       }
     })();
   };
 
   const confirm = () => {
-    if (!pending) return;
+    if (!pending || inFlight.current) return;
+    inFlight.current = true;
     setPending(undefined);
-    void add(pending);
+    void add(pending).finally(() => {
+      inFlight.current = false;
+    });
   };
 
   const ui = (
