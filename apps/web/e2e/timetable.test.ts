@@ -11,7 +11,7 @@ import {
 } from './support/browser.js';
 import { startKarina } from './support/karina.js';
 import type { RunningKarina } from './support/karina.js';
-import { seedSugangWorld, signInStudent, sugangClock } from './support/sugang-world.js';
+import { poll, seedSugangWorld, signInStudent, sugangClock } from './support/sugang-world.js';
 import type { SugangWorld } from './support/sugang-world.js';
 
 describeBrowser('시간표 in a real browser', () => {
@@ -36,7 +36,7 @@ describeBrowser('시간표 in a real browser', () => {
     const { page, context, problems } = await openPage(browser, karina.baseUrl);
     await signInStudent(context, karina.baseUrl, world.studentNo);
     await page.goto('/sugang/timetable');
-    await expect.poll(() => page.getByText('총 8학점').count()).toBe(1);
+    await poll(() => page.getByText('총 8학점').count()).toBe(1);
     const grid = page.getByRole('group', { name: '주간 시간표' });
     const blocks = grid.locator('.tt-block');
     expect(await blocks.count()).toBe(4);

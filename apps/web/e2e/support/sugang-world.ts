@@ -81,6 +81,14 @@ export async function seedSugangWorld(karina: RunningKarina): Promise<SugangWorl
   return { studentNo: row.student_no, studentId, sections };
 }
 
+/**
+ * `expect.poll` with room for a page to load on a busy two-core machine (its default is 1 s);
+ * still bounded, so a page that never shows the thing fails.
+ */
+export function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000 });
+}
+
 /** Signs in through the API in the page's own context: the cookies land where the pages use them. */
 export async function signInStudent(
   context: BrowserContext,
