@@ -14,6 +14,7 @@ import {
   saveScreenshot,
 } from './support/browser.js';
 import type { OpenedPage } from './support/browser.js';
+import { FakeClock } from '../../server/src/platform/clock.js';
 import { startKarina } from './support/karina.js';
 import type { RunningKarina } from './support/karina.js';
 
@@ -26,7 +27,7 @@ describeBrowser('a registrar schedules a section and a period, then watches the 
   let studentId: number;
 
   beforeAll(async () => {
-    karina = await startKarina();
+    karina = await startKarina({}, new FakeClock(Date.UTC(2026, 1, 16, 1, 0, 0)));
     const db = karina.karina.db;
     const department = await makeDepartment(db, '전자공학과');
     await makeProfessor(db, department.id, '이교수');
