@@ -40,7 +40,7 @@ function precompress(): Plugin {
   };
 }
 
-const api = process.env.KARINA_DEV_API ?? 'http://localhost:3000';
+const api = process.env.DEV_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   // Relative URLs: the server points index.html at /assets/, /sugang/assets/ or a CDN
