@@ -159,6 +159,18 @@ describeBrowser('a registrar schedules a section and a period, then watches the 
     expect(await pin.isChecked()).toBe(true);
     await expectAccessible(page, 'the notices page');
 
+    // Deleting asks first; confirming removes it from the page and from the public guide's list.
+    await page.getByRole('button', { name: '“정정 기간 안내” 삭제' }).click();
+    const confirm = page.getByRole('dialog', { name: '공지를 삭제할까요?' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'the notice delete dialog');
+    await confirm.getByRole('button', { name: '삭제', exact: true }).click();
+    await page.getByRole('row', { name: /정정 기간 안내/ }).waitFor({ state: 'detached' });
+    const notices = await karina.call('GET', '/student/api/notices');
+    expect(notices.json<{ items: { title: string }[] }>().items.map((n) => n.title)).not.toContain(
+      '정정 기간 안내',
+    );
+
     await page.goto('/admin/audit?action=section.create');
     await page
       .getByRole('row', { name: /section\.create/ })

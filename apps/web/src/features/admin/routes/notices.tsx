@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAnnounce } from '../../../components/ui/announcer';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { TextAreaField, TextField } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/loading';
@@ -17,6 +16,7 @@ import { NOTICES_PAGE_SIZE, useNotices } from '../api/list-notices';
 import type { AdminNotice } from '../api/list-notices';
 import { useUpdateNotice } from '../api/update-notice';
 import { noticesMessages } from '../messages/notices';
+import { AdminConfirmDialog } from '../components/admin-confirm-dialog';
 
 function NoticeForm({ notice, onDone }: { notice?: AdminNotice; onDone: () => void }) {
   const t = useMessages(noticesMessages);
@@ -174,31 +174,26 @@ export function Component() {
           />
         </>
       ) : null}
-      <Dialog open={deleting !== undefined} title={t('deleteTitle')} onClose={() => setDeleting(undefined)}>
-        <p>{t('deleteBody', { title: deleting?.title ?? '' })}</p>
-        <ErrorAlert error={remove.error} />
-        <div className="form-row">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() => {
-              if (!deleting) return;
-              remove.mutate(deleting.id, {
-                onSuccess: () => {
-                  if (editing?.id === deleting.id) resetForm();
-                  setDeleting(undefined);
-                  announce(t('deleted'));
-                },
-              });
-            }}
-          >
-            {t('deleteConfirm')}
-          </Button>
-          <Button variant="secondary" onClick={() => setDeleting(undefined)}>
-            {common('cancel')}
-          </Button>
-        </div>
-      </Dialog>
+      {deleting ? (
+        <AdminConfirmDialog
+          title={t('deleteTitle')}
+          confirmLabel={t('deleteConfirm')}
+          busy={remove.isPending}
+          error={remove.error}
+          onClose={() => setDeleting(undefined)}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                if (editing?.id === deleting.id) resetForm();
+                setDeleting(undefined);
+                announce(t('deleted'));
+              },
+            })
+          }
+        >
+          <p>{t('deleteBody', { title: deleting.title })}</p>
+        </AdminConfirmDialog>
+      ) : null}
     </Page>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useAnnounce } from '../../../components/ui/announcer';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
 import { Page } from '../../../components/ui/page';
@@ -13,6 +12,7 @@ import { usePeriods } from '../api/list-periods';
 import type { AdminPeriod } from '../api/list-periods';
 import { PeriodForm } from '../components/periods-form';
 import { periodsMessages } from '../messages/periods';
+import { AdminConfirmDialog } from '../components/admin-confirm-dialog';
 
 export function Component() {
   const t = useMessages(periodsMessages);
@@ -82,31 +82,26 @@ export function Component() {
           </table>
         </div>
       ) : null}
-      <Dialog open={deleting !== undefined} title={t('deleteTitle')} onClose={() => setDeleting(undefined)}>
-        <p>{t('deleteBody', { name: deleting?.name ?? '' })}</p>
-        <ErrorAlert error={remove.error} />
-        <div className="form-row">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() => {
-              if (!deleting) return;
-              remove.mutate(deleting.id, {
-                onSuccess: () => {
-                  if (editing?.id === deleting.id) resetForm();
-                  setDeleting(undefined);
-                  announce(t('deleted'));
-                },
-              });
-            }}
-          >
-            {t('deleteConfirm')}
-          </Button>
-          <Button variant="secondary" onClick={() => setDeleting(undefined)}>
-            {common('cancel')}
-          </Button>
-        </div>
-      </Dialog>
+      {deleting ? (
+        <AdminConfirmDialog
+          title={t('deleteTitle')}
+          confirmLabel={t('deleteConfirm')}
+          busy={remove.isPending}
+          error={remove.error}
+          onClose={() => setDeleting(undefined)}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                if (editing?.id === deleting.id) resetForm();
+                setDeleting(undefined);
+                announce(t('deleted'));
+              },
+            })
+          }
+        >
+          <p>{t('deleteBody', { name: deleting.name })}</p>
+        </AdminConfirmDialog>
+      ) : null}
     </Page>
   );
 }

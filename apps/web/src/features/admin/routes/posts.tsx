@@ -3,7 +3,6 @@ import type { FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { useAnnounce } from '../../../components/ui/announcer';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/loading';
@@ -18,6 +17,7 @@ import { POSTS_PAGE_SIZE, usePostDepartments, usePosts } from '../api/list-posts
 import type { AdminPost } from '../api/list-posts';
 import { useUpdatePost } from '../api/update-post';
 import { postsMessages } from '../messages/posts';
+import { AdminConfirmDialog } from '../components/admin-confirm-dialog';
 
 function PostForm({
   departmentId,
@@ -196,31 +196,26 @@ export function Component() {
           ) : null}
         </>
       ) : null}
-      <Dialog open={deleting !== undefined} title={t('deleteTitle')} onClose={() => setDeleting(undefined)}>
-        <p>{t('deleteBody', { title: deleting?.title ?? '' })}</p>
-        <ErrorAlert error={remove.error} />
-        <div className="form-row">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() => {
-              if (!deleting) return;
-              remove.mutate(deleting.id, {
-                onSuccess: () => {
-                  if (editing?.id === deleting.id) resetForm();
-                  setDeleting(undefined);
-                  announce(t('deleted'));
-                },
-              });
-            }}
-          >
-            {t('deleteConfirm')}
-          </Button>
-          <Button variant="secondary" onClick={() => setDeleting(undefined)}>
-            {common('cancel')}
-          </Button>
-        </div>
-      </Dialog>
+      {deleting ? (
+        <AdminConfirmDialog
+          title={t('deleteTitle')}
+          confirmLabel={t('deleteConfirm')}
+          busy={remove.isPending}
+          error={remove.error}
+          onClose={() => setDeleting(undefined)}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                if (editing?.id === deleting.id) resetForm();
+                setDeleting(undefined);
+                announce(t('deleted'));
+              },
+            })
+          }
+        >
+          <p>{t('deleteBody', { title: deleting.title })}</p>
+        </AdminConfirmDialog>
+      ) : null}
     </Page>
   );
 }
