@@ -17,6 +17,7 @@ import { DepartmentsDeleteDialog } from '../components/departments-delete-dialog
 import '../components/admin-pages.css';
 import { adminSharedMessages } from '../messages/admin-shared';
 import { departmentsMessages } from '../messages/departments';
+import { AdminRowActions } from '../components/admin-row-actions';
 
 type Open = { kind: 'rename' | 'delete'; department: AdminDepartment } | null;
 
@@ -56,22 +57,17 @@ export function Component() {
                     {d.name}
                   </th>
                   <td data-label={shared('actions')}>
-                    <div className="admin-row-actions">
-                      <Button
-                        variant="secondary"
-                        aria-label={`${t('rename')}: ${d.name}`}
-                        onClick={() => setOpen({ kind: 'rename', department: d })}
-                      >
-                        {t('rename')}
-                      </Button>
-                      <Button
-                        variant="danger"
-                        aria-label={`${common('delete')}: ${d.name}`}
-                        onClick={() => setOpen({ kind: 'delete', department: d })}
-                      >
-                        {common('delete')}
-                      </Button>
-                    </div>
+                    <AdminRowActions
+                      subject={d.name}
+                      actions={[
+                        { label: t('rename'), onClick: () => setOpen({ kind: 'rename', department: d }) },
+                        {
+                          label: common('delete'),
+                          onClick: () => setOpen({ kind: 'delete', department: d }),
+                          variant: 'danger',
+                        },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}

@@ -19,6 +19,7 @@ import { AdminStatus } from '../components/admin-status';
 import '../components/admin-pages.css';
 import { adminSharedMessages } from '../messages/admin-shared';
 import { professorsMessages } from '../messages/professors';
+import { AdminRowActions } from '../components/admin-row-actions';
 
 type Open = { kind: 'edit' | 'delete'; professor: AdminProfessor } | null;
 
@@ -74,25 +75,20 @@ export function Component() {
                     {p.sectionCount}
                   </td>
                   <td data-label={shared('actions')}>
-                    <div className="admin-row-actions">
-                      <Button
-                        variant="secondary"
-                        aria-label={`${common('edit')}: ${p.name}`}
-                        onClick={() => setOpen({ kind: 'edit', professor: p })}
-                      >
-                        {common('edit')}
-                      </Button>
-                      <Button
-                        variant="danger"
-                        aria-label={`${common('delete')}: ${p.name}`}
-                        onClick={() => {
-                          remove.reset();
-                          setOpen({ kind: 'delete', professor: p });
-                        }}
-                      >
-                        {common('delete')}
-                      </Button>
-                    </div>
+                    <AdminRowActions
+                      subject={p.name}
+                      actions={[
+                        { label: common('edit'), onClick: () => setOpen({ kind: 'edit', professor: p }) },
+                        {
+                          label: common('delete'),
+                          onClick: () => {
+                            remove.reset();
+                            setOpen({ kind: 'delete', professor: p });
+                          },
+                          variant: 'danger',
+                        },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}

@@ -26,6 +26,7 @@ import { StudentsContactFields, checkContact, orNull } from '../components/stude
 import type { ContactDraft, ContactErrors } from '../components/students-fields';
 import { adminSharedMessages } from '../messages/admin-shared';
 import { studentsMessages } from '../messages/students';
+import { AdminRowActions } from '../components/admin-row-actions';
 
 const PAGE_SIZE = 20;
 type Open = { kind: 'edit' | 'reset' | 'delete'; student: AdminStudent } | null;
@@ -161,29 +162,21 @@ export function Component() {
                       {s.entryYear}
                     </td>
                     <td data-label={shared('actions')}>
-                      <div className="admin-row-actions">
-                        <Button
-                          variant="secondary"
-                          aria-label={`${common('edit')}: ${s.name} ${s.studentNo}`}
-                          onClick={() => setOpen({ kind: 'edit', student: s })}
-                        >
-                          {common('edit')}
-                        </Button>
-                        <Button
-                          variant="secondary"
-                          aria-label={`${t('resetPassword')}: ${s.name} ${s.studentNo}`}
-                          onClick={() => setOpen({ kind: 'reset', student: s })}
-                        >
-                          {t('resetPassword')}
-                        </Button>
-                        <Button
-                          variant="danger"
-                          aria-label={`${common('delete')}: ${s.name} ${s.studentNo}`}
-                          onClick={() => setOpen({ kind: 'delete', student: s })}
-                        >
-                          {common('delete')}
-                        </Button>
-                      </div>
+                      <AdminRowActions
+                        subject={`${s.name} ${s.studentNo}`}
+                        actions={[
+                          { label: common('edit'), onClick: () => setOpen({ kind: 'edit', student: s }) },
+                          {
+                            label: t('resetPassword'),
+                            onClick: () => setOpen({ kind: 'reset', student: s }),
+                          },
+                          {
+                            label: common('delete'),
+                            onClick: () => setOpen({ kind: 'delete', student: s }),
+                            variant: 'danger',
+                          },
+                        ]}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -20,6 +20,7 @@ import { SubjectsFields, TYPE_KEY, checkSubjectDraft, hasErrors } from '../compo
 import type { SubjectDraft, SubjectErrors } from '../components/subjects-form';
 import { adminSharedMessages } from '../messages/admin-shared';
 import { subjectsMessages } from '../messages/subjects';
+import { AdminRowActions } from '../components/admin-row-actions';
 
 type Open = { kind: 'edit' | 'delete'; subject: AdminSubject } | null;
 
@@ -129,25 +130,20 @@ export function Component() {
                     {s.sectionCount}
                   </td>
                   <td data-label={shared('actions')}>
-                    <div className="admin-row-actions">
-                      <Button
-                        variant="secondary"
-                        aria-label={`${common('edit')}: ${s.name}`}
-                        onClick={() => setOpen({ kind: 'edit', subject: s })}
-                      >
-                        {common('edit')}
-                      </Button>
-                      <Button
-                        variant="danger"
-                        aria-label={`${common('delete')}: ${s.name}`}
-                        onClick={() => {
-                          remove.reset();
-                          setOpen({ kind: 'delete', subject: s });
-                        }}
-                      >
-                        {common('delete')}
-                      </Button>
-                    </div>
+                    <AdminRowActions
+                      subject={s.name}
+                      actions={[
+                        { label: common('edit'), onClick: () => setOpen({ kind: 'edit', subject: s }) },
+                        {
+                          label: common('delete'),
+                          onClick: () => {
+                            remove.reset();
+                            setOpen({ kind: 'delete', subject: s });
+                          },
+                          variant: 'danger',
+                        },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}
