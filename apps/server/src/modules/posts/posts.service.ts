@@ -1,9 +1,10 @@
 import type { Updateable } from 'kysely';
 import type { PostsTable } from '@karina/db';
 import type { Actor } from '../../platform/actor.js';
+import { assertArticleBody, cleanTitle } from '../../platform/article.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/transactions.js';
 import type { CreatePostBody, Post, PostPage, PostQuery, UpdatePostBody } from './posts.schema.js';
 import type { PostRow } from './posts.repository.js';
@@ -31,25 +32,6 @@ function postRowToPost(row: PostRow): Post {
   };
 }
 
-function cleanTitle(raw: string): string {
-  const title = raw.trim();
-  if (title === '') throw new AppError('VALIDATION_FAILED', '제목이 비어 있습니다 / title is blank');
-  return title;
-}
-
-/** MariaDB's TEXT holds 65,535 bytes: 20,000 characters of emoji would not fit. */
-const MAX_BODY_BYTES = 65_535;
-
-function assertBody(body: string): void {
-  if (body.trim() === '') throw new AppError('VALIDATION_FAILED', '본문이 비어 있습니다 / body is blank');
-  if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `본문이 너무 깁니다 / body is longer than ${MAX_BODY_BYTES} bytes in UTF-8`,
-    );
-  }
-}
-
 export function createPostsService(deps: AppDeps) {
   const { db, clock } = deps;
 
@@ -70,7 +52,7 @@ export function createPostsService(deps: AppDeps) {
 
   async function create(departmentId: number, input: CreatePostBody, actor: Actor): Promise<Post> {
     const title = cleanTitle(input.title);
-    assertBody(input.body);
+    assertArticleBody(input.body);
     const id = await inTransaction(db, async (trx) => {
       if (!(await findDepartment(trx, departmentId))) throw notFound(DEPARTMENT);
       const now = clock.now();
@@ -97,7 +79,7 @@ export function createPostsService(deps: AppDeps) {
     const patch: Updateable<PostsTable> = {};
     if (input.title !== undefined) patch.title = cleanTitle(input.title);
     if (input.body !== undefined) {
-      assertBody(input.body);
+      assertArticleBody(input.body);
       patch.body = input.body;
     }
     await inTransaction(db, async (trx) => {
