@@ -1,3 +1,5 @@
+import { commonMessages } from '../../lib/i18n/common-messages';
+import { useMessages } from '../../lib/i18n/i18n';
 import { Button } from './button';
 
 interface PaginationProps {
@@ -5,22 +7,20 @@ interface PaginationProps {
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
-  labels: { nav: string; previous: string; next: string; status: string };
 }
 
-/** Previous / next with "3 / 12" between; `labels.status` may use {page} and {pages}. */
-export function Pagination({ page, pageSize, total, onPage, labels }: PaginationProps) {
+/** Previous / next with "3 / 12 쪽" between, in the current language. */
+export function Pagination({ page, pageSize, total, onPage }: PaginationProps) {
+  const t = useMessages(commonMessages);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav className="pagination" aria-label={labels.nav}>
+    <nav className="pagination" aria-label={t('pagination')}>
       <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {labels.previous}
+        {t('previous')}
       </Button>
-      <span aria-live="polite">
-        {labels.status.replace('{page}', String(page)).replace('{pages}', String(pages))}
-      </span>
+      <span aria-live="polite">{t('pageStatus', { page, pages })}</span>
       <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {labels.next}
+        {t('next')}
       </Button>
     </nav>
   );

@@ -190,12 +190,6 @@ export function Component() {
             pageSize={PAGE_SIZE}
             total={entries.data.total}
             onPage={(page) => navigate(searchFromQuery({ ...query, page }))}
-            labels={{
-              nav: common('pagination'),
-              previous: common('previous'),
-              next: common('next'),
-              status: common('pageStatus'),
-            }}
           />
         </>
       ) : null}

@@ -160,18 +160,7 @@ export function Component() {
               </tbody>
             </table>
           </div>
-          <Pagination
-            page={page}
-            pageSize={NOTICES_PAGE_SIZE}
-            total={notices.data.total}
-            onPage={setPage}
-            labels={{
-              nav: common('pagination'),
-              previous: common('previous'),
-              next: common('next'),
-              status: common('pageStatus'),
-            }}
-          />
+          <Pagination page={page} pageSize={NOTICES_PAGE_SIZE} total={notices.data.total} onPage={setPage} />
         </>
       ) : null}
       {deleting ? (

@@ -180,18 +180,7 @@ export function Component() {
                   </tbody>
                 </table>
               </div>
-              <Pagination
-                page={page}
-                pageSize={POSTS_PAGE_SIZE}
-                total={posts.data.total}
-                onPage={setPage}
-                labels={{
-                  nav: common('pagination'),
-                  previous: common('previous'),
-                  next: common('next'),
-                  status: common('pageStatus'),
-                }}
-              />
+              <Pagination page={page} pageSize={POSTS_PAGE_SIZE} total={posts.data.total} onPage={setPage} />
             </>
           ) : null}
         </>

@@ -189,12 +189,6 @@ export function Component() {
             pageSize={PAGE_SIZE}
             total={students.data.total}
             onPage={(page) => setSearch({ ...search, page })}
-            labels={{
-              nav: common('pagination'),
-              previous: common('previous'),
-              next: common('next'),
-              status: common('pageStatus'),
-            }}
           />
         </>
       ) : null}

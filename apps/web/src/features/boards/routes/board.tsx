@@ -56,18 +56,7 @@ function BoardPosts({ departmentId }: { departmentId: number }) {
             </table>
           </div>
           {posts.data.total > POSTS_PAGE_SIZE ? (
-            <Pagination
-              page={page}
-              pageSize={POSTS_PAGE_SIZE}
-              total={posts.data.total}
-              onPage={setPage}
-              labels={{
-                nav: common('pagination'),
-                previous: common('previous'),
-                next: common('next'),
-                status: common('pageStatus'),
-              }}
-            />
+            <Pagination page={page} pageSize={POSTS_PAGE_SIZE} total={posts.data.total} onPage={setPage} />
           ) : null}
         </>
       ) : null}

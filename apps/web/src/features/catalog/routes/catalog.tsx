@@ -164,12 +164,6 @@ export function Component() {
             pageSize={PAGE_SIZE}
             total={data.total}
             onPage={(page) => go({ ...filters, page })}
-            labels={{
-              nav: common('pagination'),
-              previous: common('previous'),
-              next: common('next'),
-              status: common('pageStatus'),
-            }}
           />
         </>
       ) : null}

@@ -106,18 +106,7 @@ function Notices() {
         </article>
       ))}
       {notices.data.total > NOTICES_PAGE_SIZE ? (
-        <Pagination
-          page={page}
-          pageSize={NOTICES_PAGE_SIZE}
-          total={notices.data.total}
-          onPage={setPage}
-          labels={{
-            nav: common('pagination'),
-            previous: common('previous'),
-            next: common('next'),
-            status: common('pageStatus'),
-          }}
-        />
+        <Pagination page={page} pageSize={NOTICES_PAGE_SIZE} total={notices.data.total} onPage={setPage} />
       ) : null}
     </>
   );
