@@ -165,7 +165,7 @@ describe('수강편람 filters', () => {
 });
 
 describe('adding to the cart from the catalog', () => {
-  function studentServer(options: { maxCredits?: number } = {}) {
+  function studentServer(options: { maxCredits?: number; holdAdds?: Promise<void> } = {}) {
     catalogServer({
       user: student,
       items: [
@@ -210,6 +210,7 @@ describe('adding to the cart from the catalog', () => {
       http.post(`${API}/sugang/api/cart`, async ({ request }) => {
         added.push(await request.json());
         keys.push(request.headers.get('idempotency-key'));
+        await options.holdAdds;
         return HttpResponse.json({}, { status: 201 });
       }),
     );
@@ -247,11 +248,16 @@ describe('adding to the cart from the catalog', () => {
   });
 
   it('without a warning the section goes straight in, and a double click adds it once', async () => {
-    const { added } = studentServer({ maxCredits: 30 });
+    // The add is answered only after both clicks, so the second one lands while the first is in flight.
+    let answer = () => {};
+    const holdAdds = new Promise<void>((resolve) => (answer = resolve));
+    const { added } = studentServer({ maxCredits: 30, holdAdds });
     const user = userEvent.setup();
     renderWithApp(<Catalog />, { path: '/sugang/catalog' });
 
     await user.dblClick(await screen.findByRole('button', { name: '선형대수 1분반 장바구니에 담기' }));
+    await waitFor(() => expect(added).toHaveLength(1));
+    answer();
     await screen.findByText('선형대수 1분반을 장바구니에 담았습니다.', { selector: '.alert *' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(added).toEqual([{ sectionId: 2 }]);
