@@ -28,7 +28,7 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorCatalog>> = {
     SAME_SUBJECT: '같은 교과목의 다른 분반을 이미 신청했습니다. 바꾸려면 그 분반을 먼저 취소하세요.',
     TIME_CONFLICT: '{section}과(와) 수업 시간이 겹칩니다. 둘 중 하나를 고르세요.',
     CREDIT_LIMIT: '최대 신청 학점을 넘습니다. 다른 과목을 취소하거나 학점이 적은 과목을 고르세요.',
-    SECTION_FULL: '정원이 마감되었습니다. 아래의 다른 분반을 신청하거나 대기자로 등록하세요.',
+    SECTION_FULL: '정원이 마감되었습니다. 같은 과목의 다른 분반을 신청하거나 대기자로 등록하세요.',
     SEATS_AVAILABLE: '아직 자리가 있어 대기할 수 없습니다. 바로 신청하세요.',
     ALREADY_WAITLISTED: '이미 이 분반의 대기자입니다. 순번은 수강신청 화면에서 볼 수 있습니다.',
     NOT_ENROLLED: '신청하지 않은 분반입니다. 목록을 새로 고치세요.',
@@ -84,7 +84,7 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorCatalog>> = {
     SAME_SUBJECT: 'You already hold another section of this subject. Drop it first to switch.',
     TIME_CONFLICT: 'This overlaps {section}. Choose one of the two.',
     CREDIT_LIMIT: 'This would exceed your credit limit. Drop a course or choose one with fewer credits.',
-    SECTION_FULL: 'This section is full. Register for another section below or join the wait-list.',
+    SECTION_FULL: 'This section is full. Register for another section of the subject or join the wait-list.',
     SEATS_AVAILABLE: 'Seats are still free, so there is no wait-list: register now.',
     ALREADY_WAITLISTED:
       'You are already on this section’s wait-list. Your position is on the registration page.',
