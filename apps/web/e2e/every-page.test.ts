@@ -10,7 +10,13 @@ import {
   makeStudents,
   makeSubject,
 } from '../../server/test/support/fixtures.js';
-import { describeBrowser, expectAccessible, launchBrowser, openPage } from './support/browser.js';
+import {
+  describeBrowser,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  waitUntilLoaded,
+} from './support/browser.js';
 import type { OpenedPage } from './support/browser.js';
 import { startKarina } from './support/karina.js';
 import type { RunningKarina } from './support/karina.js';
@@ -99,10 +105,7 @@ describeBrowser('every page in both languages', () => {
       await page.goto(path);
       const heading = page.getByRole('heading', { level: 1 });
       await heading.waitFor(WAIT);
-      await page
-        .getByRole('status')
-        .filter({ hasText: /불러오는 중|Loading/ })
-        .waitFor({ state: 'detached', ...WAIT });
+      await waitUntilLoaded(page);
       const title = (await heading.textContent()) ?? '';
       expect(title, path).not.toBe('');
       if (locale === 'en') expect(title, `${path} heading in English`).not.toMatch(HANGUL);

@@ -2,7 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeClock } from '../../server/src/platform/clock.js';
 import { makeDepartment } from '../../server/test/support/fixtures.js';
-import { describeBrowser, expectAccessible, launchBrowser, openPage } from './support/browser.js';
+import {
+  describeBrowser,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  waitUntilLoaded,
+} from './support/browser.js';
 import { startKarina } from './support/karina.js';
 import type { RunningKarina } from './support/karina.js';
 
@@ -89,10 +95,7 @@ describeBrowser('the language switch in a real browser', () => {
     for (const [path, heading] of pages) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor(WAIT);
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Loading' })
-        .waitFor({ state: 'detached', ...WAIT });
+      await waitUntilLoaded(page);
       expect(await koreanLeft(page), path).toEqual([]);
       await expectAccessible(page, `${path} (en)`);
     }

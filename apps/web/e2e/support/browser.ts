@@ -87,3 +87,17 @@ const screenshotDir = new URL('../../../../docs/screenshots/', import.meta.url);
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, screenshotDir).pathname, fullPage: false });
 }
+
+/**
+ * Waits until the page shows no busy indicator (`<Loading>`: `p.loading[role=status]`). A page can
+ * show several at once (one per panel), so this waits for none rather than for one to go.
+ */
+export async function waitUntilLoaded(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    `document.querySelectorAll('p.loading[role="status"]').length === 0`,
+    undefined,
+    {
+      timeout,
+    },
+  );
+}
