@@ -25,6 +25,7 @@ import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
 import type { Metrics } from './platform/metrics.js';
 import { registerOpenApi } from './platform/openapi.js';
+import { createInvalidationBus } from './platform/invalidation.js';
 import { createRejectionCounter } from './platform/rejections.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
 import { registerWebApp } from './platform/web-app.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   closeUndeclaredQuerystrings(app, routeNeedsAuthRule);
 
   let lastRejectionsWarning = 0;
+  let lastBusWarning = 0;
   const deps: AppDeps = {
     config,
     db: options.db,
@@ -100,9 +102,21 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
         );
       },
     }),
+    bus: createInvalidationBus({
+      redisUrl: config.redisUrl,
+      onError: (error) => {
+        if (Date.now() - lastBusWarning < 60_000) return;
+        lastBusWarning = Date.now();
+        app.log.warn(
+          { err: error },
+          'invalidation bus: Redis unreachable, other processes may serve stale caches',
+        );
+      },
+    }),
   };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => deps.rejections.close());
+  app.addHook('onClose', async () => deps.bus.close());
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,6 +1,7 @@
 import type { DialectName } from '@karina/db';
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
+import type { InvalidationBus } from './invalidation.js';
 import type { RejectionCounter } from './rejections.js';
 import type { Db } from './transactions.js';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   clock: Clock;
   /** SECTION_FULL answers per section, for the live monitor (memory, and Redis when configured). */
   rejections: RejectionCounter;
+  /** Tells every process's caches what changed (in process, and through Redis when configured). */
+  bus: InvalidationBus;
 }
 
 declare module 'fastify' {
