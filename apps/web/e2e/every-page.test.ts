@@ -121,6 +121,7 @@ describeBrowser('every page in both languages', () => {
     return opened;
   }
 
+  // Some 50 page loads with an axe run each: minutes on a loaded two-core machine, not one.
   for (const locale of ['ko', 'en'] as const) {
     it(`signed out, a student and the registrar each see every page of theirs in ${locale}`, async () => {
       const contexts: BrowserContext[] = [];
@@ -138,6 +139,6 @@ describeBrowser('every page in both languages', () => {
       await signedIn(admin, 'admin', karina.config.adminPassword ?? '');
       await visitAll(admin, paths.admin, locale);
       await Promise.all(contexts.map((c) => c.close()));
-    });
+    }, 240_000);
   }
 });

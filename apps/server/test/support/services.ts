@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,10 @@ export async function startPrivateMariaDb(): Promise<RunningService> {
   if (!installDb || !mariadbd) throw new Error('mariadb-install-db / mariadbd not found');
   const dir = mkdtempSync(join(tmpdir(), 'karina-mariadb-'));
   const datadir = join(dir, 'data');
+  // Its own temp dir: in the shared /tmp, another program's cleanup can delete the files of an
+  // internal temporary table mid-query (seen in CI as "Error on delete of '/tmp/#sql-temptable…'").
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp);
   const init = spawnSync(
     installDb,
     [
@@ -80,6 +84,7 @@ export async function startPrivateMariaDb(): Promise<RunningService> {
       '--no-defaults',
       `--datadir=${datadir}`,
       `--socket=${join(dir, 'sock')}`,
+      `--tmpdir=${tmp}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',
       '--user=root',

@@ -90,14 +90,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Waits until the page shows no busy indicator (`<Loading>`: `p.loading[role=status]`). A page can
- * show several at once (one per panel), so this waits for none rather than for one to go.
+ * show several at once (one per panel), so this waits for none rather than for one to go. Polled
+ * from here with locator counts: a string predicate in `waitForFunction` is evaluated with eval in
+ * the page, which the app's CSP (rightly) refuses.
  */
 export async function waitUntilLoaded(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    `document.querySelectorAll('p.loading[role="status"]').length === 0`,
-    undefined,
-    {
-      timeout,
-    },
-  );
+  const busy = page.locator('p.loading[role="status"]');
+  const until = Date.now() + timeout;
+  while ((await busy.count()) > 0) {
+    if (Date.now() > until) throw new Error(`still loading after ${timeout} ms: ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

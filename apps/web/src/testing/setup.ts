@@ -1,6 +1,10 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './server';
+
+// findBy* waits up to 1 s by default; the suite shares two cores with the server and browser
+// projects, where a first render under load can take longer. Waiting longer changes no assertion.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Every request a component test makes must be one its test expects (no real network).
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
