@@ -154,7 +154,7 @@ describe.each(combos)('waiting room on $label', ({ db, store }) => {
   it('at a fixed rate of 2 per second under the fake clock, exactly 2 more are admitted each second, none before the opening', async () => {
     const { tokens, opensAt } = await setUp({ queue: 'on', queueRate: 2 }, 7, 5 * MINUTE);
     const app = t as TestApp;
-    const tickets = [];
+    const tickets: string[] = [];
     for (const token of tokens) tickets.push((await enter(token)).ticket);
     const admittedCount = async () => {
       let n = 0;

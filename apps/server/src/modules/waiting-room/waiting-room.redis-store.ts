@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { MAX_ETA_SECONDS } from './waiting-room.store.js';
-import type { QueuePeriod, QueueStore, Standing } from './waiting-room.store.js';
+import type { QueueStore, Standing } from './waiting-room.store.js';
 
 /**
  * The memory store's steps as one Lua script, so admitting, joining and answering are atomic for
