@@ -21,7 +21,8 @@ export const QueueStatus = Type.Object(
     ),
     nextPollMs: Type.Integer({
       minimum: 0,
-      description: 'Ask again (GET /sugang/api/queue/{ticket}) after this long; grows with the position',
+      description:
+        'Ask again (GET /sugang/api/queue/{ticket}) after this long: 1-30 s, growing with the position, shorter near the ETA',
     }),
   },
   { title: 'QueueStatus' },

@@ -11,7 +11,11 @@ import { findAdmissionClaims, signAdmissionToken } from './waiting-room.token.js
 /** The ticket of a student admitted at once because the waiting room was not active. */
 const DIRECT = 'direct';
 const MIN_POLL_MS = 1_000;
-const MAX_POLL_MS = 15_000;
+/**
+ * 10,000 waiting clients at 30 s apiece are ~330 polls/s; at 15 s the session lookups alone would
+ * take a third of a core (bench/waiting-room.ts), for answers that cannot have changed much.
+ */
+const MAX_POLL_MS = 30_000;
 /** Period windows change rarely (an admin edit, published on the bus); polls read this copy. */
 const PERIOD_CACHE_MS = 5_000;
 
@@ -34,7 +38,7 @@ export function shuffleScore(seed: string, studentId: number): number {
 /** Far back in line, ask rarely; near the front (or close to the ETA), ask often. */
 export function nextPollMs(position: number, etaSeconds: number): number {
   if (position <= 0) return 0;
-  const wanted = Math.min(MIN_POLL_MS + 5 * position, etaSeconds * 500);
+  const wanted = Math.min(MIN_POLL_MS + 10 * position, etaSeconds * 500);
   return Math.round(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, wanted)));
 }
 
