@@ -158,9 +158,9 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
 
   'GET /sugang/api/timetable': op('getTimetable'),
 
-  'POST /sugang/api/queue': op('enterQueue', 'REGISTRATION_CLOSED'),
+  'POST /sugang/api/queue': op('joinQueue', 'REGISTRATION_CLOSED'),
   'GET /sugang/api/queue/fairness': op('getQueueFairness', 'NOT_FOUND'),
-  'GET /sugang/api/queue/:ticket': op('pollQueue'),
+  'GET /sugang/api/queue/:ticket': op('getQueueStatus'),
 };
 
 const TAGS: { name: string; description: string }[] = [

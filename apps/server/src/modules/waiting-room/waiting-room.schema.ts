@@ -29,8 +29,9 @@ export const QueueStatus = Type.Object(
 );
 export type QueueStatus = Static<typeof QueueStatus>;
 
+/** Any short token-like text: a ticket that is not ours, or not one at all, is 404 alike. */
 export const TicketParams = Type.Object(
-  { ticket: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9]{1,10}\\.[A-Za-z0-9_-]{1,40}$' }) },
+  { ticket: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }) },
   { additionalProperties: false },
 );
 

@@ -203,6 +203,7 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
     async status(studentId: number, ticket: string): Promise<QueueStatus> {
       const now = clock.now();
       const [periodText = '', rest = ''] = ticket.split('.');
+      if (!/^[0-9]{1,10}$/.test(periodText)) throw new AppError('NOT_FOUND', 'no such ticket');
       const periodId = Number(periodText);
       const period = await findPeriod(periodId, now);
       if (rest === DIRECT) {

@@ -679,7 +679,7 @@ export interface paths {
          * 대기열: take (or find again) your one place in line for the current registration period
          * @description One place per student per period: a refresh, a second tab or a second device gets the same ticket and place. `position` and `etaSeconds` never go up. When the waiting room is not active, answers `admitted: true` at once with a token. Students who join before the opening instant are ordered by a shuffle: ascending `sha256(seed + ":" + studentId)` as lowercase hex, where `seed` is the 64 hex digit string below and `studentId` the decimal student id (not the 학번). Before the opening only `seedHash` = sha256(seed) is published, so the order is fixed before anyone could see it; from the opening `seed` is revealed and anyone can check `sha256(seed) == seedHash` and recompute the order. Students who join after the opening are served first come, first served, behind everyone who joined before. The seed is published by GET /sugang/api/queue/fairness.
          */
-        post: operations["enterQueue"];
+        post: operations["joinQueue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -714,7 +714,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your place in line (own ticket only); ask again after nextPollMs */
-        get: operations["pollQueue"];
+        get: operations["getQueueStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5603,7 +5603,7 @@ export interface operations {
             };
         };
     };
-    enterQueue: {
+    joinQueue: {
         parameters: {
             query?: never;
             header?: never;
@@ -5728,7 +5728,7 @@ export interface operations {
             };
         };
     };
-    pollQueue: {
+    getQueueStatus: {
         parameters: {
             query?: never;
             header?: never;
