@@ -31,11 +31,14 @@ import { deleteExpiredSessions } from './platform/sessions.js';
 import { registerWebApp } from './platform/web-app.js';
 import type { Db } from './platform/transactions.js';
 import type { DialectName } from '@karina/db';
+import type { QueueStore } from './modules/waiting-room/waiting-room.store.js';
 
 export interface BuildOptions {
   db: Db;
   dialect: DialectName;
   clock?: Clock;
+  /** Tests hand in a waiting-room store of their own (a private Redis key prefix). */
+  queueStore?: QueueStore;
 }
 
 declare module 'fastify' {
@@ -90,6 +93,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
     db: options.db,
     dialect: options.dialect,
     clock: options.clock ?? systemClock,
+    queueStore: options.queueStore,
     rejections: createRejectionCounter({
       redisUrl: config.redisUrl,
       onError: (error) => {

@@ -28,6 +28,35 @@ export interface Config {
   demo: boolean;
   /** KARINA_QUEUE: waiting room off | auto | on (auto). */
   queue: QueueMode;
+  /**
+   * KARINA_QUEUE_LEAD_MINUTES: how long before a registration period opens the waiting room takes
+   * places (30), so the pre-opening shuffle has joiners to order.
+   */
+  queueLeadMs: number;
+  /**
+   * KARINA_QUEUE_RATE: fixed admissions per second (decimals allowed; 0 holds the queue). Unset: the
+   * rate adapts to keep registration p99 under KARINA_QUEUE_P99_BUDGET_MS.
+   */
+  queueRate: number | undefined;
+  /** KARINA_QUEUE_P99_BUDGET_MS: the registration p99 the adaptive admission rate aims under (500). */
+  queueP99BudgetMs: number;
+  /**
+   * KARINA_QUEUE_ENGAGE_IN_FLIGHT: with KARINA_QUEUE=auto, registration requests in flight in one
+   * process that engage the waiting room (256); it also engages when registration p99 exceeds the budget.
+   */
+  queueEngageInFlight: number;
+  /**
+   * KARINA_QUEUE_RELEASE_SECONDS: with KARINA_QUEUE=auto, how long the load must stay under both
+   * thresholds before the waiting room releases (30).
+   */
+  queueReleaseMs: number;
+  /**
+   * KARINA_ADMISSION_SECRET: HMAC key of admission tokens (at least 32 characters). Unset: random,
+   * shared by every process through Redis when KARINA_REDIS_URL is set, else per process.
+   */
+  admissionSecret: string | undefined;
+  /** KARINA_ADMISSION_TTL_SECONDS: how long an admission token lets a student register (300). */
+  admissionTtlMs: number;
   /** KARINA_RATE_LIMIT: on (default) | off, only for load rehearsals and tests. */
   rateLimit: boolean;
   /** KARINA_SESSION_TTL_HOURS: how long a login lasts (12). */
@@ -103,6 +132,13 @@ const KNOWN_KEYS = new Set([
   'KARINA_ADMIN_PASSWORD',
   'KARINA_DEMO',
   'KARINA_QUEUE',
+  'KARINA_QUEUE_LEAD_MINUTES',
+  'KARINA_QUEUE_RATE',
+  'KARINA_QUEUE_P99_BUDGET_MS',
+  'KARINA_QUEUE_ENGAGE_IN_FLIGHT',
+  'KARINA_QUEUE_RELEASE_SECONDS',
+  'KARINA_ADMISSION_SECRET',
+  'KARINA_ADMISSION_TTL_SECONDS',
   'KARINA_RATE_LIMIT',
   'KARINA_SESSION_TTL_HOURS',
   'KARINA_COOKIE_SECURE',
@@ -235,6 +271,24 @@ function assetBaseUrl(env: Env, problems: string[]): string | undefined {
   return url.href;
 }
 
+function rate(env: Env, key: string, problems: string[]): number | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 100_000) {
+    problems.push(`${key} must be a number from 0 to 100000, got "${raw}"`);
+    return undefined;
+  }
+  return n;
+}
+
+function secret(env: Env, key: string, problems: string[]): string | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) problems.push(`${key} must be at least 32 characters`);
+  return raw;
+}
+
 /** localhost, ::1 or 127.x.y.z: reachable from this machine only. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host);
@@ -278,6 +332,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     adminPassword,
     demo,
     queue: oneOf(env, 'KARINA_QUEUE', ['off', 'auto', 'on'] as const, 'auto', problems),
+    queueLeadMs: int(env, 'KARINA_QUEUE_LEAD_MINUTES', 30, 0, 24 * 60, problems) * 60_000,
+    queueRate: rate(env, 'KARINA_QUEUE_RATE', problems),
+    queueP99BudgetMs: int(env, 'KARINA_QUEUE_P99_BUDGET_MS', 500, 1, 60_000, problems),
+    queueEngageInFlight: int(env, 'KARINA_QUEUE_ENGAGE_IN_FLIGHT', 256, 1, 1_000_000, problems),
+    queueReleaseMs: int(env, 'KARINA_QUEUE_RELEASE_SECONDS', 30, 1, 3_600, problems) * 1_000,
+    admissionSecret: secret(env, 'KARINA_ADMISSION_SECRET', problems),
+    admissionTtlMs: int(env, 'KARINA_ADMISSION_TTL_SECONDS', 300, 5, 3_600, problems) * 1_000,
     rateLimit: flag(env, 'KARINA_RATE_LIMIT', true, problems),
     sessionTtlMs: int(env, 'KARINA_SESSION_TTL_HOURS', 12, 1, 24 * 30, problems) * 3_600_000,
     cookieSecure: flag(env, 'KARINA_COOKIE_SECURE', true, problems),

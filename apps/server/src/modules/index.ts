@@ -15,6 +15,7 @@ import { sectionsRoutes } from './sections/sections.routes.js';
 import { studentsRoutes } from './students/students.routes.js';
 import { subjectsRoutes } from './subjects/subjects.routes.js';
 import { timetableRoutes } from './timetable/timetable.routes.js';
+import { waitingRoomPlugin } from './waiting-room/waiting-room.routes.js';
 
 /** The student service: login, student self-service and the registrar's admin API. */
 export async function registerStudentService(app: FastifyInstance): Promise<void> {
@@ -35,6 +36,8 @@ export async function registerStudentService(app: FastifyInstance): Promise<void
 /** The registration service: catalog, cart, registration, wait-list, timetable, server time. */
 export async function registerSugangService(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
+  // Before the routes it guards: its admission hook must reach them.
+  await app.register(waitingRoomPlugin);
   await app.register(cartRoutes);
   await app.register(enrollmentRoutes);
   await app.register(timetableRoutes);

@@ -1,5 +1,6 @@
 import type { DialectName } from '@karina/db';
 import type { Config } from '../config.js';
+import type { QueueStore } from '../modules/waiting-room/waiting-room.store.js';
 import type { Clock } from './clock.js';
 import type { InvalidationBus } from './invalidation.js';
 import type { RejectionCounter } from './rejections.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   rejections: RejectionCounter;
   /** Tells every process's caches what changed (in process, and through Redis when configured). */
   bus: InvalidationBus;
+  /** The waiting room's line; unset, from the config (Redis when KARINA_REDIS_URL is set, else memory). */
+  queueStore?: QueueStore | undefined;
 }
 
 declare module 'fastify' {

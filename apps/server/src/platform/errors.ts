@@ -19,6 +19,10 @@ export const ERROR_CATALOG = {
   ACCOUNT_DISABLED: [403, '사용이 중지된 계정입니다. 학사 관리자에게 문의하세요 / This account is disabled'],
   CSRF_FAILED: [403, '요청 검증에 실패했습니다 / Missing or wrong CSRF token'],
   PASSWORD_CHANGE_REQUIRED: [403, '비밀번호를 먼저 변경해야 합니다 / Change your password first'],
+  ADMISSION_REQUIRED: [
+    403,
+    '대기열 입장 확인이 필요합니다. 대기열에서 순서를 기다려 주세요 / Admission required: wait your turn in the queue',
+  ],
   REGISTRATION_CLOSED: [403, '수강신청 기간이 아닙니다 / Registration is closed'],
   NOT_FOUND: [404, '찾을 수 없습니다 / Not found'],
   ALREADY_ENROLLED: [409, '이미 신청한 분반입니다 / Already enrolled in this section'],

@@ -157,6 +157,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'DELETE /sugang/api/waitlist/:sectionId': op('leaveWaitlist', 'NOT_WAITLISTED'),
 
   'GET /sugang/api/timetable': op('getTimetable'),
+
+  'POST /sugang/api/queue': op('joinQueue', 'REGISTRATION_CLOSED'),
+  'GET /sugang/api/queue/fairness': op('getQueueFairness', 'NOT_FOUND'),
+  'GET /sugang/api/queue/:ticket': op('getQueueStatus'),
 };
 
 const TAGS: { name: string; description: string }[] = [
@@ -176,6 +180,11 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'cart', description: '장바구니 (예비수강신청): a student’s cart and its checkout' },
   { name: 'registration', description: '수강신청 · 수강취소 · 대기: registration, drops and wait-lists' },
   { name: 'timetable', description: '시간표: a student’s weekly timetable, as JSON or iCalendar' },
+  {
+    name: 'waiting room',
+    description:
+      '대기열: one place per student per period, a verifiable pre-opening shuffle, admission tokens',
+  },
   { name: 'admin: departments', description: 'Registrar: departments (학과)' },
   { name: 'admin: professors', description: 'Registrar: professors (교수)' },
   { name: 'admin: students', description: 'Registrar: students (학생), CSV import, password resets' },
@@ -255,6 +264,7 @@ export function errorCodesOf(route: RouteOptions, method: string, operation: Ope
   if (/[:*]/.test(route.url)) codes.add('NOT_FOUND');
   if (takesIdempotencyKey(route)) codes.add('IDEMPOTENCY_KEY_REUSED');
   if (route.config?.rateLimit) codes.add('RATE_LIMITED');
+  if (route.config?.admission) codes.add('ADMISSION_REQUIRED');
   for (const code of operation.codes) codes.add(code);
   return [...codes];
 }

@@ -67,7 +67,7 @@ export const cartRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sugang/api/cart/checkout',
     {
-      config: { auth: 'student' },
+      config: { auth: 'student', admission: true },
       schema: {
         tags: ['cart'],
         summary: 'Register every cart item; one result per item',

@@ -21,7 +21,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sugang/api/enrollments',
     {
-      config: { auth: 'student' },
+      config: { auth: 'student', admission: true },
       onSend: countRegistration,
       schema: {
         tags: ['registration'],
@@ -55,7 +55,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/sugang/api/enrollments/:sectionId',
     {
-      config: { auth: 'student' },
+      config: { auth: 'student', admission: true },
       schema: {
         tags: ['registration'],
         summary: '수강취소: drop; the seat goes to the first eligible wait-listed student',
@@ -75,7 +75,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sugang/api/waitlist',
     {
-      config: { auth: 'student' },
+      config: { auth: 'student', admission: true },
       schema: {
         tags: ['registration'],
         summary: 'Join the wait-list of a full section',
@@ -108,7 +108,7 @@ export const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/sugang/api/waitlist/:sectionId',
     {
-      config: { auth: 'student' },
+      config: { auth: 'student', admission: true },
       schema: {
         tags: ['registration'],
         summary: 'Leave a wait-list',

@@ -24,6 +24,8 @@ export const registrationMessages = defineMessages({
     queueWaiting:
       '대기 순번 {position}번, 예상 대기 {eta}초. 이 화면을 닫지 마세요. 차례가 되면 바로 신청할 수 있습니다.',
     queueRetry: '대기열 확인에 실패했습니다. 잠시 뒤 자동으로 다시 확인합니다.',
+    queueProgress: '대기열 진행률',
+    queueProgressText: '앞에 {ahead}명 남음',
     byCodeHeading: '과목 코드로 신청',
     subjectCode: '교과목 코드',
     subjectCodeHint: '예: CS101',
@@ -102,6 +104,8 @@ export const registrationMessages = defineMessages({
     queueWaiting:
       'You are number {position} in line, about {eta} s to go. Keep this page open: you can register as soon as your turn comes.',
     queueRetry: 'Could not check the waiting room. Trying again shortly.',
+    queueProgress: 'Progress through the waiting room',
+    queueProgressText: '{ahead} ahead of you',
     byCodeHeading: 'Register by subject code',
     subjectCode: 'Subject code',
     subjectCodeHint: 'For example CS101',

@@ -666,6 +666,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sugang/api/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 대기열: take (or find again) your one place in line for the current registration period
+         * @description One place per student per period: a refresh, a second tab or a second device gets the same ticket and place. `position` and `etaSeconds` never go up. When the waiting room is not active, answers `admitted: true` at once with a token. Students who join before the opening instant are ordered by a shuffle: ascending `sha256(seed + ":" + studentId)` as lowercase hex, where `seed` is the 64 hex digit string below and `studentId` the decimal student id (not the 학번). Before the opening only `seedHash` = sha256(seed) is published, so the order is fixed before anyone could see it; from the opening `seed` is revealed and anyone can check `sha256(seed) == seedHash` and recompute the order. Students who join after the opening are served first come, first served, behind everyone who joined before. The seed is published by GET /sugang/api/queue/fairness.
+         */
+        post: operations["joinQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sugang/api/queue/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pre-opening shuffle: its seed hash before the opening, the seed from the opening
+         * @description Fairness record of the waiting room. Students who join before the opening instant are ordered by a shuffle: ascending `sha256(seed + ":" + studentId)` as lowercase hex, where `seed` is the 64 hex digit string below and `studentId` the decimal student id (not the 학번). Before the opening only `seedHash` = sha256(seed) is published, so the order is fixed before anyone could see it; from the opening `seed` is revealed and anyone can check `sha256(seed) == seedHash` and recompute the order. Students who join after the opening are served first come, first served, behind everyone who joined before. Without `periodId`: the registration or add/drop period open now, else the next to open.
+         */
+        get: operations["getQueueFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sugang/api/queue/{ticket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your place in line (own ticket only); ask again after nextPollMs */
+        get: operations["getQueueStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sugang/api/cart": {
         parameters: {
             query?: never;
@@ -5546,6 +5603,201 @@ export interface operations {
             };
         };
     };
+    joinQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your place; the same one on every POST in this period */
+                        ticket: string;
+                        /** @description 1-based place among those still waiting (0 once admitted); never goes up */
+                        position: number;
+                        /** @description Estimated wait, from the measured admission rate; never goes up */
+                        etaSeconds: number;
+                        admitted: boolean;
+                        /** @description Present once admitted: send it as X-Admission-Token on registration changes */
+                        admissionToken?: string;
+                        /** @description Ask again (GET /sugang/api/queue/{ticket}) after this long: 1-30 s, growing with the position, shorter near the ETA */
+                        nextPollMs: number;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input); INVALID_JSON (Malformed JSON body); JSON_TOO_DEEP (JSON body is nested too deeply); INVALID_TEXT (Invalid text (bad UTF-8, lone surrogate, control characters or only invisible characters)) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); REGISTRATION_CLOSED (Registration is closed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. error.code: PAYLOAD_TOO_LARGE (Request body too large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Content-Type is not accepted. error.code: UNSUPPORTED_MEDIA_TYPE (Unsupported content type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQueueFairness: {
+        parameters: {
+            query?: {
+                periodId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        periodId: number;
+                        /** @description sha256 (hex) of the seed, published before the opening */
+                        seedHash: string;
+                        /** @description The seed (64 hex digits), null until the opening */
+                        seed: string | null;
+                        /** @description The opening instant, once it has passed */
+                        revealedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQueueStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your place; the same one on every POST in this period */
+                        ticket: string;
+                        /** @description 1-based place among those still waiting (0 once admitted); never goes up */
+                        position: number;
+                        /** @description Estimated wait, from the measured admission rate; never goes up */
+                        etaSeconds: number;
+                        admitted: boolean;
+                        /** @description Present once admitted: send it as X-Admission-Token on registration changes */
+                        admissionToken?: string;
+                        /** @description Ask again (GET /sugang/api/queue/{ticket}) after this long: 1-30 s, growing with the position, shorter near the ETA */
+                        nextPollMs: number;
+                    };
+                };
+            };
+            /** @description The request is invalid. error.code: VALIDATION_FAILED (Invalid input) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated. error.code: UNAUTHENTICATED (Login required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. error.code: NOT_FOUND (Not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCart: {
         parameters: {
             query?: never;
@@ -5926,7 +6178,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); ADMISSION_REQUIRED (Admission required: wait your turn in the queue) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6106,7 +6358,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); REGISTRATION_CLOSED (Registration is closed) */
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); ADMISSION_REQUIRED (Admission required: wait your turn in the queue); REGISTRATION_CLOSED (Registration is closed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6203,7 +6455,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); REGISTRATION_CLOSED (Registration is closed) */
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); ADMISSION_REQUIRED (Admission required: wait your turn in the queue); REGISTRATION_CLOSED (Registration is closed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6357,7 +6609,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); REGISTRATION_CLOSED (Registration is closed) */
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); ADMISSION_REQUIRED (Admission required: wait your turn in the queue); REGISTRATION_CLOSED (Registration is closed) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6454,7 +6706,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first) */
+            /** @description Not allowed. error.code: FORBIDDEN (Forbidden); CSRF_FAILED (Missing or wrong CSRF token); PASSWORD_CHANGE_REQUIRED (Change your password first); ADMISSION_REQUIRED (Admission required: wait your turn in the queue) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -260,7 +260,7 @@ describe('수강신청 page', () => {
     );
   });
 
-  it('ADMISSION_REQUIRED enters the queue, polls until admitted, then registers with X-Admission-Token', async () => {
+  it('ADMISSION_REQUIRED enters the queue, shows the place, ETA and a progress bar, and once admitted registers by itself with X-Admission-Token', async () => {
     const { requests } = setup({
       register: ({ request }) =>
         request.headers.get('x-admission-token') === 'tok-1'
@@ -268,34 +268,47 @@ describe('수강신청 page', () => {
           : errorBody(403, 'ADMISSION_REQUIRED'),
     });
     let polls = 0;
+    let admit: () => void = () => undefined;
+    const admitted = new Promise<void>((resolve) => {
+      admit = resolve;
+    });
     server.use(
       http.post(`${API}/sugang/api/queue`, () =>
         HttpResponse.json({ ticket: 'tk', position: 7, etaSeconds: 12, admitted: false, nextPollMs: 1 }),
       ),
-      http.get(`${API}/sugang/api/queue/tk`, () => {
+      http.get(`${API}/sugang/api/queue/tk`, async () => {
         polls++;
-        return HttpResponse.json(
-          polls < 2
-            ? { ticket: 'tk', position: 3, etaSeconds: 5, admitted: false, nextPollMs: 1 }
-            : {
-                ticket: 'tk',
-                position: 1,
-                etaSeconds: 0,
-                admitted: true,
-                admissionToken: 'tok-1',
-                nextPollMs: 1,
-              },
-        );
+        if (polls < 2) {
+          return HttpResponse.json({
+            ticket: 'tk',
+            position: 3,
+            etaSeconds: 5,
+            admitted: false,
+            nextPollMs: 1,
+          });
+        }
+        await admitted;
+        return HttpResponse.json({
+          ticket: 'tk',
+          position: 0,
+          etaSeconds: 0,
+          admitted: true,
+          admissionToken: 'tok-1',
+          nextPollMs: 0,
+        });
       }),
     );
     await pageReady();
     await userEvent.click(screen.getByRole('button', { name: '자료구조 1분반 신청' }));
     await screen.findByRole('heading', { name: '대기열' });
-    await screen.findByText('대기열을 통과했습니다. 지금 신청하세요.');
-    expect(polls).toBe(2);
+    await screen.findByText(/대기 순번 3번, 예상 대기 5초/);
+    const bar = screen.getByRole('progressbar', { name: '대기열 진행률' });
+    expect(bar.getAttribute('aria-valuetext')).toBe('앞에 2명 남음');
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['5', '7']);
 
-    await userEvent.click(screen.getByRole('button', { name: '자료구조 1분반 신청' }));
+    admit();
     await logLine('자료구조 1분반 신청 완료 (합계 6학점)');
+    expect(polls).toBe(2);
     const posts = requests.filter((r) => r.method === 'POST' && r.path === '/sugang/api/enrollments');
     expect(posts.map((p) => p.headers.get('x-admission-token'))).toEqual([null, 'tok-1']);
   });

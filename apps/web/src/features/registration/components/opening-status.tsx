@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { Loading } from '../../../components/ui/loading';
@@ -20,6 +21,23 @@ function useOffsetText(): (ms: number) => string {
     const { days, hours, minutes, seconds } = splitDuration(abs);
     return t('offsetLong', { sign, days, hours, minutes, seconds });
   };
+}
+
+/** How far the student has come since their first answer (keyed by ticket): from that place to the front. */
+function QueueProgress({ position }: { position: number }) {
+  const t = useMessages(registrationMessages);
+  const [start] = useState(position);
+  const first = Math.max(start, position, 1);
+  const done = first - position + 1;
+  return (
+    <progress
+      className="queue-progress"
+      max={first}
+      value={done}
+      aria-label={t('queueProgress')}
+      aria-valuetext={t('queueProgressText', { ahead: Math.max(0, position - 1) })}
+    />
+  );
 }
 
 export function OpeningStatus({
@@ -71,9 +89,12 @@ export function OpeningStatus({
       {phase.kind === 'queue' ? (
         <>
           {phase.status ? (
-            <p className="queue-position">
-              {t('queueWaiting', { position: phase.status.position, eta: phase.status.etaSeconds })}
-            </p>
+            <>
+              <p className="queue-position">
+                {t('queueWaiting', { position: phase.status.position, eta: phase.status.etaSeconds })}
+              </p>
+              <QueueProgress key={phase.status.ticket} position={phase.status.position} />
+            </>
           ) : (
             <Loading label={t('queueJoining')} />
           )}

@@ -127,6 +127,8 @@ export function useRegistrationFlow() {
   const joinMutation = useJoinWaitlist();
   const leaveMutation = useLeaveWaitlist();
   const admissionToken = state.admissionToken;
+  // The change the waiting room turned away, sent again by itself once the student is admitted.
+  const resumeAfterAdmission = useRef<{ action: Action; target: SectionTarget } | undefined>(undefined);
 
   const run = useCallback(
     async (action: Action, target: SectionTarget) => {
@@ -160,6 +162,7 @@ export function useRegistrationFlow() {
         }
       } catch (error) {
         if (error instanceof ApiError && error.code === 'ADMISSION_REQUIRED') {
+          resumeAfterAdmission.current = { action, target };
           dispatch({ type: 'admission-required' });
         }
         if (action === 'register' && error instanceof ApiError && error.code === 'SECTION_FULL') {
@@ -173,6 +176,13 @@ export function useRegistrationFlow() {
     },
     [admissionToken, registerMutation, dropMutation, joinMutation, leaveMutation, record],
   );
+
+  useEffect(() => {
+    const pending = resumeAfterAdmission.current;
+    if (!admissionToken || !pending) return;
+    resumeAfterAdmission.current = undefined;
+    void run(pending.action, pending.target);
+  }, [admissionToken, run]);
 
   const [queueError, setQueueError] = useState<unknown>();
   const queueTicket = state.phase.kind === 'queue' ? state.phase.status?.ticket : undefined;

@@ -3,19 +3,13 @@
  * entered only when the server answers 403 ADMISSION_REQUIRED (the waiting room is on), and left
  * only when the server admits the student; the clock alone never skips it.
  */
+import type { QueueStatus } from '../api/waiting-room';
+
+export type { QueueStatus };
 
 export interface PeriodWindow {
   opensAtMs: number;
   closesAtMs: number;
-}
-
-export interface QueueStatus {
-  ticket: string;
-  position: number;
-  etaSeconds: number;
-  admitted: boolean;
-  admissionToken?: string;
-  nextPollMs: number;
 }
 
 export type Phase =
