@@ -63,7 +63,12 @@ describe.each(testDatabaseKinds())('registration hot path on $label', ({ name })
 
     // student lock with held sections (and whether a wait-list/cart row exists), take seat,
     // insert enrollment (credits re-checked in the same statement), audit row.
-    expect(counted.kinds()).toEqual(['SelectQueryNode', 'UpdateQueryNode', 'InsertQueryNode', 'InsertQueryNode']);
+    expect(counted.kinds()).toEqual([
+      'SelectQueryNode',
+      'UpdateQueryNode',
+      'InsertQueryNode',
+      'InsertQueryNode',
+    ]);
     expect(result.totalCredits).toBe(12);
     expect((await seatState(t.karina.db, sections[3]!)).rows).toBe(2);
   });
@@ -95,7 +100,11 @@ describe.each(testDatabaseKinds())('registration hot path on $label', ({ name })
     await createEnrollmentService({ ...t.app.deps, db: counted.db }).register(actor(id!), section);
 
     expect(counted.count()).toBe(6);
-    const cart = await t.karina.db.selectFrom('cart_items').selectAll().where('student_id', '=', id!).execute();
+    const cart = await t.karina.db
+      .selectFrom('cart_items')
+      .selectAll()
+      .where('student_id', '=', id!)
+      .execute();
     const waiting = await t.karina.db
       .selectFrom('waitlist_entries')
       .selectAll()
@@ -126,7 +135,9 @@ describe.each(testDatabaseKinds())('registration hot path on $label', ({ name })
     });
     await expect(service.register(actor(first!), section)).rejects.toMatchObject({ code: 'SECTION_FULL' });
     // A student who holds the section is told so, from the same memory.
-    await expect(service.register(actor(holder!), section)).rejects.toMatchObject({ code: 'ALREADY_ENROLLED' });
+    await expect(service.register(actor(holder!), section)).rejects.toMatchObject({
+      code: 'ALREADY_ENROLLED',
+    });
     expect(counted.count()).toBe(before);
     expect(await seatState(t.karina.db, section)).toEqual({ taken: 1, rows: 1, capacity: 1 });
   });

@@ -6,7 +6,14 @@ import type { InvalidationTopic } from '../../src/platform/invalidation.js';
 import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
-import { makeDepartment, makePeriod, makeSection, makeStudents, makeSubject, seatState } from '../support/fixtures.js';
+import {
+  makeDepartment,
+  makePeriod,
+  makeSection,
+  makeStudents,
+  makeSubject,
+  seatState,
+} from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 
@@ -100,12 +107,14 @@ describe.each(testDatabaseKinds())('registration memory invalidated in one proce
     expect(toMoved.json()).toMatchObject({ error: { code: 'TIME_CONFLICT', details: { sectionId: held } } });
   });
 
-  it('when an admin changes a subject\'s credits before anyone enrolled, the next registration is charged the new credits', async () => {
+  it("when an admin changes a subject's credits before anyone enrolled, the next registration is charged the new credits", async () => {
     const [s, filler] = await studentTokens(t, dept, 2);
     const subject = await makeSubject(t.karina.db, dept, { credits: 3 });
     const section = await makeSection(t.karina.db, subject, { capacity: 0 });
     // A refusal reads the section (credits included) into memory and enrolls nobody.
-    expect((await register(filler!.token, section)).json()).toMatchObject({ error: { code: 'SECTION_FULL' } });
+    expect((await register(filler!.token, section)).json()).toMatchObject({
+      error: { code: 'SECTION_FULL' },
+    });
 
     expect((await admin('PATCH', `/admin/api/subjects/${subject}`, { credits: 2 })).statusCode).toBe(200);
     expect((await admin('PATCH', `/admin/api/sections/${section}`, { capacity: 5 })).statusCode).toBe(200);
@@ -121,7 +130,7 @@ describe.each(testDatabaseKinds())('registration memory invalidated in one proce
     expect(row.credits).toBe(2);
   });
 
-  it('when credits change behind memory\'s back (no message), the enrollment still carries the committed credits', async () => {
+  it("when credits change behind memory's back (no message), the enrollment still carries the committed credits", async () => {
     const [s, filler] = await studentTokens(t, dept, 2);
     const subject = await makeSubject(t.karina.db, dept, { credits: 3 });
     const section = await makeSection(t.karina.db, subject);
@@ -222,7 +231,9 @@ describe.runIf(redisUrl)('registration memory invalidated across two processes s
       capacity: 1,
     });
     expect((await registerVia(a.app, holder!.token, section)).statusCode).toBe(201);
-    expect((await registerVia(a.app, s!.token, section)).json()).toMatchObject({ error: { code: 'SECTION_FULL' } });
+    expect((await registerVia(a.app, s!.token, section)).json()).toMatchObject({
+      error: { code: 'SECTION_FULL' },
+    });
 
     const told = heard(a.app, 'sections');
     const dropped = await b.inject({

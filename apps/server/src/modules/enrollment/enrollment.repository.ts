@@ -25,23 +25,6 @@ export async function lockSectionRow(trx: Trx, dialect: DialectName, sectionId: 
   await withRowLock(trx.selectFrom('sections').select('id').where('id', '=', sectionId), dialect).execute();
 }
 
-/**
- * Credits as committed, read under a shared lock on the subject row: an admin changing a subject's
- * credits (FOR UPDATE, then "no enrollments yet?") waits for registrations in flight, and they wait
- * for it, so rule 4 is never checked against credits that are being changed. Registrations share
- * the lock with each other and never upgrade it. Undefined where there are no row locks: the
- * section's own read already saw committed credits.
- */
-export async function readSubjectCreditsShared(trx: Trx, dialect: DialectName, subjectId: number) {
-  if (!hasRowLocks(dialect)) return undefined;
-  const row = await withRowLock(
-    trx.selectFrom('subjects').select('credits').where('id', '=', subjectId),
-    dialect,
-    'share',
-  ).executeTakeFirst();
-  return row?.credits;
-}
-
 export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
   return db
     .selectFrom('sections as s')
@@ -250,7 +233,12 @@ export function listWaitlistDetails(db: Db | Trx, studentId: number) {
  * two rows are written only under the same student lock (join, leave, cart add), so the answer
  * holds until commit. One row per held section; one row with null section_id when none.
  */
-export function lockStudentWithSchedule(trx: Trx, dialect: DialectName, studentId: number, sectionId: number) {
+export function lockStudentWithSchedule(
+  trx: Trx,
+  dialect: DialectName,
+  studentId: number,
+  sectionId: number,
+) {
   return withRowLock(
     trx
       .selectFrom('students as st')
@@ -286,7 +274,11 @@ export function lockStudentWithSchedule(trx: Trx, dialect: DialectName, studentI
 
 /** Registration's periods, all of them (a handful): open ones are picked in memory. */
 export function listRegistrationPeriods(db: Db | Trx, kinds: readonly PeriodKind[]) {
-  return db.selectFrom('periods').selectAll().where('kind', 'in', [...kinds]).execute();
+  return db
+    .selectFrom('periods')
+    .selectAll()
+    .where('kind', 'in', [...kinds])
+    .execute();
 }
 
 /** Sections' static data with their meetings, in one statement: one row per meeting (or one with nulls). */

@@ -40,12 +40,13 @@ import {
   lockSectionRow,
   lockStudent,
   lockStudentWithSchedule,
-  readSubjectCreditsShared,
   releaseSeat,
   takeSeat,
   waitlistPosition,
 } from './enrollment.repository.js';
 import { getRegistrationCache } from './enrollment.cache.js';
+import { createGroupCommit } from './enrollment.group-commit.js';
+import type { Outcome } from './enrollment.group-commit.js';
 import type { SectionStatic } from './enrollment.cache.js';
 import {
   assertNoTimeConflict,
@@ -59,6 +60,28 @@ import type { CandidateSection, HeldSection } from './enrollment.rules.js';
 export const REGISTRATION_KINDS = ['registration', 'add_drop'] as const;
 
 type Section = NonNullable<Awaited<ReturnType<typeof findSectionForRegistration>>>;
+
+/** One registration waiting for its transaction; stamp: the section's cache stamp when it arrived. */
+interface RegistrationRequest {
+  actor: StudentActor;
+  sectionId: number;
+  stamp: string;
+}
+
+/** A request that passed rules 1-4, with what writing it needs. */
+interface Checked {
+  request: RegistrationRequest;
+  section: SectionStatic;
+  held: HeldSection[];
+  present: { waitlisted: boolean; inCart: boolean };
+}
+
+/** A write inside a batch failed: the batch is rolled back and each request runs alone. */
+class BatchFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('group commit: a write failed', { cause: reason });
+  }
+}
 
 /** The credits the rules were checked with changed before the insert: run again, reading afresh. */
 class StaleCredits extends Error {}
@@ -79,9 +102,7 @@ function openPeriodIn(rows: readonly PeriodRow[], year: number, now: number): Pe
   return best;
 }
 
-function sectionStaticRowsToSections(
-  rows: Awaited<ReturnType<typeof findSectionStatics>>,
-): SectionStatic[] {
+function sectionStaticRowsToSections(rows: Awaited<ReturnType<typeof findSectionStatics>>): SectionStatic[] {
   const byId = new Map<number, SectionStatic>();
   for (const r of rows) {
     let section = byId.get(r.id);
@@ -389,19 +410,11 @@ export function createEnrollmentService(deps: AppDeps) {
   ): Promise<EnrollResponse> {
     try {
       refuseFromMemory(actor.id, sectionId, clock.now());
-      const stamp = cache.sectionStamp(sectionId);
-      try {
-        return await registerInTransaction(actor, sectionId, beforeCommit, undefined);
-      } catch (error) {
-        if (error instanceof StaleCredits) {
-          cache.forgetSection(sectionId);
-          return await registerInTransaction(actor, sectionId, beforeCommit, sectionId);
-        }
-        if (error instanceof AppError && error.code === 'SECTION_FULL') {
-          await rememberFull(sectionId, stamp).catch(() => undefined);
-        }
-        throw error;
-      }
+      const request = { actor, sectionId, stamp: cache.sectionStamp(sectionId) };
+      // An idempotency record is written inside the transaction and may collide with a racing
+      // repeat; that must roll back this registration alone, so keyed requests never share one.
+      if (beforeCommit) return await registerAlone(request, beforeCommit);
+      return await groupCommit.submit(request);
     } catch (error) {
       // Counted in memory (and sent to Redis in batches), never in the database: a refusal is not a change.
       if (error instanceof AppError && error.code === 'SECTION_FULL') rejections.record(sectionId);
@@ -409,71 +422,204 @@ export function createEnrollmentService(deps: AppDeps) {
     }
   }
 
+  async function registerAlone(
+    request: RegistrationRequest,
+    beforeCommit?: BeforeCommit<EnrollResponse>,
+  ): Promise<EnrollResponse> {
+    try {
+      return await registerInTransaction(request, beforeCommit, undefined);
+    } catch (error) {
+      if (error instanceof StaleCredits) {
+        cache.forgetSection(request.sectionId);
+        return await registerInTransaction(request, beforeCommit, request.sectionId);
+      }
+      if (error instanceof AppError && error.code === 'SECTION_FULL') {
+        await rememberFull(request.sectionId, request.stamp).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Rules 1-4 for each request, in the order given (the caller's lock order: students ascending),
+   * from one locking read per student and the catalogue in memory. A rule violation is that
+   * request's answer; anything else is thrown.
+   */
+  async function readAndCheck(
+    trx: Trx,
+    requests: readonly RegistrationRequest[],
+    reread: number | undefined,
+    now: number,
+  ): Promise<(Checked | AppError)[]> {
+    const locked: Awaited<ReturnType<typeof lockStudentWithSchedule>>[] = [];
+    for (const r of requests)
+      locked.push(await lockStudentWithSchedule(trx, dialect, r.actor.id, r.sectionId));
+    const periods = await openPeriods(trx);
+    const ids = new Set<number>();
+    requests.forEach((r, i) => {
+      ids.add(r.sectionId);
+      for (const row of locked[i]!) if (row.section_id !== null) ids.add(row.section_id);
+    });
+    const statics = await sectionStatics(trx, [...ids], reread);
+    return requests.map((request, i) => {
+      try {
+        const rows = locked[i]!;
+        const student = rows[0];
+        if (!student) throw new AppError('UNAUTHENTICATED');
+        const period = openPeriodIn(periods, student.year, now);
+        if (!period) throw new AppError('REGISTRATION_CLOSED');
+        const section = statics.get(request.sectionId);
+        if (!section) throw notFound('분반 / section');
+        const held: HeldSection[] = [];
+        const meetings = new Map<number, MeetingTimes[]>([[section.id, section.meetings]]);
+        for (const r of rows) {
+          if (r.section_id === null) continue;
+          const s = statics.get(r.section_id);
+          held.push({
+            section_id: r.section_id,
+            subject_id: r.subject_id!,
+            credits: r.credits!,
+            number: s?.number ?? 0,
+            subject_name: s?.subject_name ?? '',
+            subject_code: s?.subject_code ?? '',
+          });
+          meetings.set(r.section_id, s?.meetings ?? []);
+        }
+        assertEligible({ held, meetings }, section, period.max_credits);
+        return {
+          request,
+          section,
+          held,
+          present: { waitlisted: student.waitlist_id !== null, inCart: student.cart_section_id !== null },
+        };
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+    });
+  }
+
+  function sectionFull(section: SectionStatic): AppError {
+    return new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
+  }
+
+  /** The seat is taken: the enrollment and its audit row; the answer from rows already read. */
+  async function writeEnrollment(trx: Trx, checked: Checked, now: number): Promise<EnrollResponse> {
+    const { request, section, held } = checked;
+    await enrollChecked(trx, request.actor.id, section, now, checked.present);
+    await writeAudit(
+      trx,
+      request.actor,
+      { action: 'enrollment.register', target: `section:${section.id}` },
+      now,
+    );
+    return {
+      enrollment: {
+        sectionId: section.id,
+        sectionNumber: section.number,
+        subject: {
+          id: section.subject_id,
+          code: section.subject_code,
+          name: section.subject_name,
+          type: section.subject_type,
+        },
+        credits: section.credits,
+        professor: professorOrTba(section.professor_id, section.professor_name),
+        meetings: section.meetings.map(timesToMeeting),
+        enrolledAt: new Date(now).toISOString(),
+      },
+      totalCredits: creditsHeld(held) + section.credits,
+    };
+  }
+
   async function registerInTransaction(
-    actor: StudentActor,
-    sectionId: number,
+    request: RegistrationRequest,
     beforeCommit: BeforeCommit<EnrollResponse> | undefined,
     reread: number | undefined,
   ): Promise<EnrollResponse> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
-      const rows = await lockStudentWithSchedule(trx, dialect, actor.id, sectionId);
-      const student = rows[0];
-      if (!student) throw new AppError('UNAUTHENTICATED');
-      const period = openPeriodIn(await openPeriods(trx), student.year, now);
-      if (!period) throw new AppError('REGISTRATION_CLOSED');
-      const heldRows = rows.filter((r) => r.section_id !== null);
-      const statics = await sectionStatics(
-        trx,
-        [sectionId, ...heldRows.map((r) => r.section_id!)],
-        reread,
-      );
-      const section = statics.get(sectionId);
-      if (!section) throw notFound('분반 / section');
-      const held: HeldSection[] = heldRows.map((r) => {
-        const s = statics.get(r.section_id!);
-        return {
-          section_id: r.section_id!,
-          subject_id: r.subject_id!,
-          credits: r.credits!,
-          number: s?.number ?? 0,
-          subject_name: s?.subject_name ?? '',
-          subject_code: s?.subject_code ?? '',
-        };
-      });
-      const meetings = new Map<number, MeetingTimes[]>();
-      for (const [id, s] of statics) meetings.set(id, s.meetings);
-      assertEligible({ held, meetings }, section, period.max_credits);
-      if (!(await takeSeat(trx, section.id))) {
-        throw new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
-      }
-      await enrollChecked(trx, actor.id, section, now, {
-        waitlisted: student.waitlist_id !== null,
-        inCart: student.cart_section_id !== null,
-      });
-      await writeAudit(trx, actor, { action: 'enrollment.register', target: `section:${section.id}` }, now);
-      // Built from rows already read in this transaction: no extra round trip on the hot path.
-      const result: EnrollResponse = {
-        enrollment: {
-          sectionId: section.id,
-          sectionNumber: section.number,
-          subject: {
-            id: section.subject_id,
-            code: section.subject_code,
-            name: section.subject_name,
-            type: section.subject_type as EnrollResponse['enrollment']['subject']['type'],
-          },
-          credits: section.credits,
-          professor: professorOrTba(section.professor_id, section.professor_name),
-          meetings: section.meetings.map(timesToMeeting),
-          enrolledAt: new Date(now).toISOString(),
-        },
-        totalCredits: creditsHeld(held) + section.credits,
-      };
+      const [checked] = await readAndCheck(trx, [request], reread, now);
+      if (!checked) throw new Error('registration: no check result');
+      if (checked instanceof AppError) throw checked;
+      if (!(await takeSeat(trx, checked.section.id))) throw sectionFull(checked.section);
+      const result = await writeEnrollment(trx, checked, now);
       await beforeCommit?.(trx, result);
       return result;
     });
   }
+
+  /**
+   * Group commit: many students' registrations in one transaction. Locks in one order across
+   * processes (students ascending, then sections ascending), rules decided in memory from rows read
+   * under those locks, so one student's violation is only that student's answer. Any other failure
+   * (a database error, credits changed underneath) rolls the whole batch back and each request
+   * runs alone, so a failing one never takes its neighbours down.
+   */
+  async function registerBatch(requests: readonly RegistrationRequest[]): Promise<Outcome<EnrollResponse>[]> {
+    const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.actor.id - requests[b]!.actor.id);
+    let outcomes: Outcome<EnrollResponse>[];
+    try {
+      outcomes = await inTransaction(db, async (trx) => {
+        const now = clock.now();
+        const checks = await readAndCheck(
+          trx,
+          order.map((i) => requests[i]!),
+          undefined,
+          now,
+        );
+        const result: Outcome<EnrollResponse>[] = new Array<Outcome<EnrollResponse>>(requests.length);
+        const eligible: { index: number; checked: Checked }[] = [];
+        checks.forEach((c, k) => {
+          const index = order[k]!;
+          if (c instanceof AppError) result[index] = { ok: false, error: c };
+          else eligible.push({ index, checked: c });
+        });
+        eligible.sort(
+          (a, b) =>
+            a.checked.section.id - b.checked.section.id ||
+            a.checked.request.actor.id - b.checked.request.actor.id,
+        );
+        const winners: typeof eligible = [];
+        for (const e of eligible) {
+          if (await takeSeat(trx, e.checked.section.id)) winners.push(e);
+          else result[e.index] = { ok: false, error: sectionFull(e.checked.section) };
+        }
+        for (const w of winners) {
+          try {
+            result[w.index] = { ok: true, value: await writeEnrollment(trx, w.checked, now) };
+          } catch (error) {
+            throw new BatchFailed(error);
+          }
+        }
+        return result;
+      });
+    } catch {
+      return Promise.all(
+        requests.map((r) =>
+          registerAlone(r).then(
+            (value): Outcome<EnrollResponse> => ({ ok: true, value }),
+            (error: unknown): Outcome<EnrollResponse> => ({ ok: false, error }),
+          ),
+        ),
+      );
+    }
+    await Promise.all(
+      outcomes.map(async (o, i) => {
+        if (!o.ok && o.error instanceof AppError && o.error.code === 'SECTION_FULL') {
+          await rememberFull(requests[i]!.sectionId, requests[i]!.stamp).catch(() => undefined);
+        }
+      }),
+    );
+    return outcomes;
+  }
+
+  const groupCommit = createGroupCommit<RegistrationRequest, EnrollResponse>(
+    { windowMs: deps.config.groupCommitMs, max: deps.config.groupCommitMax },
+    registerBatch,
+    (request) => registerAlone(request),
+    (a, b) => a.actor.id === b.actor.id,
+  );
 
   async function enrollChecked(
     trx: Trx,
