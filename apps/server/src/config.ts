@@ -112,6 +112,13 @@ export interface Config {
    * The CSP then allows that origin for scripts, styles, images and fonts.
    */
   assetBaseUrl: string | undefined;
+  /**
+   * KARINA_GROUP_COMMIT_MS: registrations arriving within this many milliseconds are checked and
+   * written in one transaction, each with its own answer (1); 0 = each in its own transaction.
+   */
+  groupCommitMs: number;
+  /** KARINA_GROUP_COMMIT_MAX: registrations in one such transaction at most (32). */
+  groupCommitMax: number;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +164,8 @@ const KNOWN_KEYS = new Set([
   'KARINA_DEMO_PUBLIC',
   'KARINA_WEB_DIST',
   'KARINA_ASSET_BASE_URL',
+  'KARINA_GROUP_COMMIT_MS',
+  'KARINA_GROUP_COMMIT_MAX',
 ]);
 
 function oneOf<T extends string>(
@@ -362,6 +371,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     demoPublic,
     webDist: env.KARINA_WEB_DIST ? resolve(env.KARINA_WEB_DIST) : DEFAULT_WEB_DIST,
     assetBaseUrl: assetBaseUrl(env, problems),
+    groupCommitMs: int(env, 'KARINA_GROUP_COMMIT_MS', 1, 0, 100, problems),
+    groupCommitMax: int(env, 'KARINA_GROUP_COMMIT_MAX', 32, 1, 1_000, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

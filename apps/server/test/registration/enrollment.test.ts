@@ -29,6 +29,8 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
       closesAt: t.clock.now() + HOUR,
       maxCredits: 9,
     });
+    // Fixtures write periods behind the service's back; the service would publish this itself.
+    t.app.deps.bus.publish('periods');
   });
 
   async function student(year = 1) {
@@ -91,6 +93,7 @@ describe.each(testDatabaseKinds())('registration rules on $label', ({ name }) =>
       years: [1],
       kind: 'cart',
     });
+    t.app.deps.bus.publish('periods');
     const s = await student(1);
     const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept), {
       meetings: [['TUE', '09:00', '10:30']],

@@ -33,13 +33,17 @@ describe.each(testDatabaseKinds())('registration rule gaps on $label', ({ name }
     await t.karina.db.deleteFrom('periods').execute();
   });
 
-  const openPeriod = (kind: PeriodKind = 'registration', maxCredits = 18) =>
-    makePeriod(t.karina.db, {
+  const openPeriod = async (kind: PeriodKind = 'registration', maxCredits = 18) => {
+    const id = await makePeriod(t.karina.db, {
       kind,
       opensAt: t.clock.now() - HOUR,
       closesAt: t.clock.now() + HOUR,
       maxCredits,
     });
+    // Fixtures write periods behind the service's back; the service would publish this itself.
+    t.app.deps.bus.publish('periods');
+    return id;
+  };
   async function student(year = 1) {
     const [id] = await makeStudents(t.karina.db, dept, 1, { year });
     return { id: id!, token: await t.tokenFor('student', id!) };

@@ -139,6 +139,8 @@ export function createDepartmentsService(deps: AppDeps) {
           clock.now(),
         );
       });
+      // Its subjects and sections went with it; registration's copies in memory must go too.
+      deps.bus.publish('sections');
     } catch (error) {
       // A student added between the check and the delete: the RESTRICT key refuses it.
       if (isForeignKeyViolation(error)) throw notEmpty();

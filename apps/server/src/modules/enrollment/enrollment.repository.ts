@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DialectName } from '@karina/db';
+import type { DialectName, PeriodKind } from '@karina/db';
 import { hasRowLocks, withRowLock } from '../../platform/locking.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 
@@ -23,23 +23,6 @@ export function lockStudent(trx: Trx, dialect: DialectName, studentId: number) {
 export async function lockSectionRow(trx: Trx, dialect: DialectName, sectionId: number): Promise<void> {
   if (!hasRowLocks(dialect)) return;
   await withRowLock(trx.selectFrom('sections').select('id').where('id', '=', sectionId), dialect).execute();
-}
-
-/**
- * Credits as committed, read under a shared lock on the subject row: an admin changing a subject's
- * credits (FOR UPDATE, then "no enrollments yet?") waits for registrations in flight, and they wait
- * for it, so rule 4 is never checked against credits that are being changed. Registrations share
- * the lock with each other and never upgrade it. Undefined where there are no row locks: the
- * section's own read already saw committed credits.
- */
-export async function readSubjectCreditsShared(trx: Trx, dialect: DialectName, subjectId: number) {
-  if (!hasRowLocks(dialect)) return undefined;
-  const row = await withRowLock(
-    trx.selectFrom('subjects').select('credits').where('id', '=', subjectId),
-    dialect,
-    'share',
-  ).executeTakeFirst();
-  return row?.credits;
 }
 
 export function findSectionForRegistration(db: Db | Trx, sectionId: number) {
@@ -240,5 +223,132 @@ export function listWaitlistDetails(db: Db | Trx, studentId: number) {
     ])
     .where('w.student_id', '=', studentId)
     .orderBy('w.id')
+    .execute();
+}
+
+/**
+ * The student's row lock and everything the rules read about the student, in one statement: the
+ * held sections (credits as copied at enrollment) and whether a wait-list entry and a cart item
+ * for the candidate exist, so the deletes after a seat is taken are sent only when needed. Those
+ * two rows are written only under the same student lock (join, leave, cart add), so the answer
+ * holds until commit. One row per held section; one row with null section_id when none.
+ */
+export function lockStudentWithSchedule(
+  trx: Trx,
+  dialect: DialectName,
+  studentId: number,
+  sectionId: number,
+) {
+  return withRowLock(
+    trx
+      .selectFrom('students as st')
+      .leftJoin('enrollments as e', 'e.student_id', 'st.id')
+      .select([
+        'st.id',
+        'st.year',
+        'e.section_id',
+        'e.subject_id',
+        'e.credits',
+        (eb) =>
+          eb
+            .selectFrom('waitlist_entries as w')
+            .select('w.id')
+            .where('w.student_id', '=', studentId)
+            .where('w.section_id', '=', sectionId)
+            .limit(1)
+            .as('waitlist_id'),
+        (eb) =>
+          eb
+            .selectFrom('cart_items as c')
+            .select('c.section_id')
+            .where('c.student_id', '=', studentId)
+            .where('c.section_id', '=', sectionId)
+            .limit(1)
+            .as('cart_section_id'),
+      ])
+      .where('st.id', '=', studentId)
+      .orderBy('e.section_id'),
+    dialect,
+  ).execute();
+}
+
+/** Registration's periods, all of them (a handful): open ones are picked in memory. */
+export function listRegistrationPeriods(db: Db | Trx, kinds: readonly PeriodKind[]) {
+  return db
+    .selectFrom('periods')
+    .selectAll()
+    .where('kind', 'in', [...kinds])
+    .execute();
+}
+
+/** Sections' static data with their meetings, in one statement: one row per meeting (or one with nulls). */
+export function findSectionStatics(db: Db | Trx, sectionIds: readonly number[]) {
+  return db
+    .selectFrom('sections as s')
+    .innerJoin('subjects as j', 'j.id', 's.subject_id')
+    .leftJoin('professors as p', 'p.id', 's.professor_id')
+    .leftJoin('section_meetings as m', 'm.section_id', 's.id')
+    .select([
+      's.id',
+      's.number',
+      's.capacity',
+      's.subject_id',
+      'j.credits',
+      'j.name as subject_name',
+      'j.code as subject_code',
+      'j.type as subject_type',
+      'p.id as professor_id',
+      'p.name as professor_name',
+      'm.day',
+      'm.start_min',
+      'm.end_min',
+    ])
+    .where('s.id', 'in', [...sectionIds])
+    .orderBy('s.id')
+    .orderBy('m.id')
+    .execute();
+}
+
+/**
+ * Inserts the enrollment only if the subject still has the credits the rules were checked with,
+ * and on MariaDB under a shared lock on the subject row: an admin changing credits (FOR UPDATE,
+ * then "no enrollments yet?") waits for this transaction and then sees its enrollment, or ran
+ * first and this insert sees the new credits and inserts nothing. False: credits changed.
+ */
+export async function insertEnrollmentIfCredits(
+  trx: Trx,
+  dialect: DialectName,
+  row: { studentId: number; sectionId: number; subjectId: number; credits: number; now: number },
+): Promise<boolean> {
+  const source = withRowLock(
+    trx
+      .selectFrom('subjects as j')
+      .select([
+        sql<number>`${row.studentId}`.as('student_id'),
+        sql<number>`${row.sectionId}`.as('section_id'),
+        'j.id as subject_id',
+        'j.credits',
+        sql<number>`${row.now}`.as('created_at'),
+      ])
+      .where('j.id', '=', row.subjectId)
+      .where('j.credits', '=', row.credits),
+    dialect,
+    'share',
+  );
+  const result = await trx
+    .insertInto('enrollments')
+    .columns(['student_id', 'section_id', 'subject_id', 'credits', 'created_at'])
+    .expression(source)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Whether the section is still full, and who holds it: what a SECTION_FULL refusal remembers. */
+export function findSectionRoster(db: Db, sectionId: number) {
+  return db
+    .selectFrom('sections as s')
+    .leftJoin('enrollments as e', 'e.section_id', 's.id')
+    .select(['s.capacity', 's.taken', 'e.student_id'])
+    .where('s.id', '=', sectionId)
     .execute();
 }

@@ -10,7 +10,7 @@ import { inTransaction } from '../../platform/transactions.js';
 import type { Db, Trx } from '../../platform/transactions.js';
 import { professorOrTba } from '../catalog/catalog.professor.js';
 import { deleteOwnCartItem } from '../cart/cart.repository.js';
-import { groupMeetingRows, groupMeetings, timesToMeeting } from '../meetings/meetings.js';
+import { compareMeetings, groupMeetingRows, groupMeetings, timesToMeeting } from '../meetings/meetings.js';
 import type { MeetingTimes } from '../meetings/meetings.js';
 import { findMeetingRows } from '../meetings/meetings.repository.js';
 import { findOpenPeriod } from '../periods/periods.repository.js';
@@ -27,19 +27,27 @@ import {
   deleteWaitlistById,
   deleteWaitlistEntry,
   findSectionForRegistration,
+  findSectionRoster,
+  findSectionStatics,
   insertEnrollment,
+  insertEnrollmentIfCredits,
   insertWaitlistEntry,
   listEnrollmentDetails,
   listHeldSections,
   listWaitlistDetails,
+  listRegistrationPeriods,
   listWaitlistHeads,
   lockSectionRow,
   lockStudent,
-  readSubjectCreditsShared,
+  lockStudentWithSchedule,
   releaseSeat,
   takeSeat,
   waitlistPosition,
 } from './enrollment.repository.js';
+import { getRegistrationCache } from './enrollment.cache.js';
+import { createGroupCommit } from './enrollment.group-commit.js';
+import type { Outcome } from './enrollment.group-commit.js';
+import type { SectionStatic } from './enrollment.cache.js';
 import {
   assertNoTimeConflict,
   assertNotHeld,
@@ -52,6 +60,75 @@ import type { CandidateSection, HeldSection } from './enrollment.rules.js';
 export const REGISTRATION_KINDS = ['registration', 'add_drop'] as const;
 
 type Section = NonNullable<Awaited<ReturnType<typeof findSectionForRegistration>>>;
+
+/** One registration waiting for its transaction; stamp: the section's cache stamp when it arrived. */
+interface RegistrationRequest {
+  actor: StudentActor;
+  sectionId: number;
+  stamp: string;
+}
+
+/** A request that passed rules 1-4, with what writing it needs. */
+interface Checked {
+  request: RegistrationRequest;
+  section: SectionStatic;
+  held: HeldSection[];
+  present: { waitlisted: boolean; inCart: boolean };
+}
+
+/** A write inside a batch failed: the batch is rolled back and each request runs alone. */
+class BatchFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('group commit: a write failed', { cause: reason });
+  }
+}
+
+/** The credits the rules were checked with changed before the insert: run again, reading afresh. */
+class StaleCredits extends Error {}
+
+/** findOpenPeriod over rows in memory: open at now for the year, the latest opened winning. */
+function openPeriodIn(rows: readonly PeriodRow[], year: number, now: number): PeriodRow | undefined {
+  if (year < 1 || year > 4) return undefined;
+  let best: PeriodRow | undefined;
+  for (const row of rows) {
+    if (!(Number(row.opens_at) <= now && Number(row.closes_at) > now)) continue;
+    if ((row.years_mask & (1 << (year - 1))) === 0) continue;
+    const later =
+      !best ||
+      Number(row.opens_at) > Number(best.opens_at) ||
+      (Number(row.opens_at) === Number(best.opens_at) && row.id > best.id);
+    if (later) best = row;
+  }
+  return best;
+}
+
+function sectionStaticRowsToSections(rows: Awaited<ReturnType<typeof findSectionStatics>>): SectionStatic[] {
+  const byId = new Map<number, SectionStatic>();
+  for (const r of rows) {
+    let section = byId.get(r.id);
+    if (!section) {
+      section = {
+        id: r.id,
+        number: r.number,
+        capacity: r.capacity,
+        subject_id: r.subject_id,
+        credits: r.credits,
+        subject_name: r.subject_name,
+        subject_code: r.subject_code,
+        subject_type: r.subject_type,
+        professor_id: r.professor_id,
+        professor_name: r.professor_name,
+        meetings: [],
+      };
+      byId.set(r.id, section);
+    }
+    if (r.day !== null && r.start_min !== null && r.end_min !== null) {
+      section.meetings.push({ day: r.day, start_min: r.start_min, end_min: r.end_min });
+    }
+  }
+  for (const section of byId.values()) section.meetings.sort(compareMeetings);
+  return [...byId.values()];
+}
 
 /** What rules 2-4 need about one student and one candidate section. */
 interface Schedule {
@@ -267,6 +344,64 @@ async function lockOpenStudent(trx: Trx, dialect: DialectName, studentId: number
 export function createEnrollmentService(deps: AppDeps) {
   const { db, clock, dialect, rejections } = deps;
 
+  const cache = getRegistrationCache(deps.bus);
+
+  async function openPeriods(q: Db | Trx): Promise<readonly PeriodRow[]> {
+    const cached = cache.findPeriods();
+    if (cached) return cached;
+    const stamp = cache.periodsStamp();
+    const rows = await listRegistrationPeriods(q, REGISTRATION_KINDS);
+    cache.storePeriods(rows, stamp);
+    return rows;
+  }
+
+  /** The candidate and the held sections, from memory where it has them, the rest in one statement. */
+  async function sectionStatics(
+    q: Db | Trx,
+    ids: readonly number[],
+    reread: number | undefined,
+  ): Promise<Map<number, SectionStatic>> {
+    const found = new Map<number, SectionStatic>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const hit = id === reread ? undefined : cache.findSection(id);
+      if (hit) found.set(id, hit);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const stamps = new Map(missing.map((id) => [id, cache.sectionStamp(id)]));
+    for (const section of sectionStaticRowsToSections(await findSectionStatics(q, missing))) {
+      found.set(section.id, section);
+      cache.storeSection(section, stamps.get(section.id) ?? '');
+    }
+    return found;
+  }
+
+  /**
+   * A full section refuses from memory: a student who holds it still hears ALREADY_ENROLLED, and
+   * REGISTRATION_CLOSED keeps its precedence (memory knows no student's year, so only while a
+   * period is open for every year). The other rules are not checked: their answer would be a
+   * refusal as well, and a full section's crowd is the load this path exists for.
+   */
+  function refuseFromMemory(studentId: number, sectionId: number, now: number): void {
+    const full = cache.findFull(sectionId);
+    if (!full) return;
+    if (full.roster.has(studentId)) throw new AppError('ALREADY_ENROLLED');
+    const periods = cache.findPeriods();
+    if (!periods || !STUDENT_YEARS.every((year) => openPeriodIn(periods, year, now))) return;
+    throw new AppError('SECTION_FULL', undefined, { sectionId, capacity: full.capacity });
+  }
+
+  /** After a failed seat take: one statement outside the transaction, committed state only. */
+  async function rememberFull(sectionId: number, stamp: string): Promise<void> {
+    const rows = await findSectionRoster(db, sectionId);
+    const first = rows[0];
+    if (!first || first.taken < first.capacity) return;
+    const roster = new Set<number>();
+    for (const r of rows) if (r.student_id !== null) roster.add(r.student_id);
+    cache.storeFull(sectionId, { capacity: first.capacity, roster }, stamp);
+  }
+
   /** PRODUCT.md "Registration rules", all in one transaction: open -> not held -> no conflict -> credits -> seat. */
   async function register(
     actor: StudentActor,
@@ -274,7 +409,12 @@ export function createEnrollmentService(deps: AppDeps) {
     beforeCommit?: BeforeCommit<EnrollResponse>,
   ): Promise<EnrollResponse> {
     try {
-      return await registerInTransaction(actor, sectionId, beforeCommit);
+      refuseFromMemory(actor.id, sectionId, clock.now());
+      const request = { actor, sectionId, stamp: cache.sectionStamp(sectionId) };
+      // An idempotency record is written inside the transaction and may collide with a racing
+      // repeat; that must roll back this registration alone, so keyed requests never share one.
+      if (beforeCommit) return await registerAlone(request, beforeCommit);
+      return await groupCommit.submit(request);
     } catch (error) {
       // Counted in memory (and sent to Redis in batches), never in the database: a refusal is not a change.
       if (error instanceof AppError && error.code === 'SECTION_FULL') rejections.record(sectionId);
@@ -282,46 +422,229 @@ export function createEnrollmentService(deps: AppDeps) {
     }
   }
 
-  async function registerInTransaction(
-    actor: StudentActor,
-    sectionId: number,
+  async function registerAlone(
+    request: RegistrationRequest,
     beforeCommit?: BeforeCommit<EnrollResponse>,
+  ): Promise<EnrollResponse> {
+    try {
+      return await registerInTransaction(request, beforeCommit, undefined);
+    } catch (error) {
+      if (error instanceof StaleCredits) {
+        cache.forgetSection(request.sectionId);
+        return await registerInTransaction(request, beforeCommit, request.sectionId);
+      }
+      if (error instanceof AppError && error.code === 'SECTION_FULL') {
+        await rememberFull(request.sectionId, request.stamp).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Rules 1-4 for each request, in the order given (the caller's lock order: students ascending),
+   * from one locking read per student and the catalogue in memory. A rule violation is that
+   * request's answer; anything else is thrown.
+   */
+  async function readAndCheck(
+    trx: Trx,
+    requests: readonly RegistrationRequest[],
+    reread: number | undefined,
+    now: number,
+  ): Promise<(Checked | AppError)[]> {
+    const locked: Awaited<ReturnType<typeof lockStudentWithSchedule>>[] = [];
+    for (const r of requests)
+      locked.push(await lockStudentWithSchedule(trx, dialect, r.actor.id, r.sectionId));
+    const periods = await openPeriods(trx);
+    const ids = new Set<number>();
+    requests.forEach((r, i) => {
+      ids.add(r.sectionId);
+      for (const row of locked[i]!) if (row.section_id !== null) ids.add(row.section_id);
+    });
+    const statics = await sectionStatics(trx, [...ids], reread);
+    return requests.map((request, i) => {
+      try {
+        const rows = locked[i]!;
+        const student = rows[0];
+        if (!student) throw new AppError('UNAUTHENTICATED');
+        const period = openPeriodIn(periods, student.year, now);
+        if (!period) throw new AppError('REGISTRATION_CLOSED');
+        const section = statics.get(request.sectionId);
+        if (!section) throw notFound('분반 / section');
+        const held: HeldSection[] = [];
+        const meetings = new Map<number, MeetingTimes[]>([[section.id, section.meetings]]);
+        for (const r of rows) {
+          if (r.section_id === null) continue;
+          const s = statics.get(r.section_id);
+          held.push({
+            section_id: r.section_id,
+            subject_id: r.subject_id!,
+            credits: r.credits!,
+            number: s?.number ?? 0,
+            subject_name: s?.subject_name ?? '',
+            subject_code: s?.subject_code ?? '',
+          });
+          meetings.set(r.section_id, s?.meetings ?? []);
+        }
+        assertEligible({ held, meetings }, section, period.max_credits);
+        return {
+          request,
+          section,
+          held,
+          present: { waitlisted: student.waitlist_id !== null, inCart: student.cart_section_id !== null },
+        };
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+    });
+  }
+
+  function sectionFull(section: SectionStatic): AppError {
+    return new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
+  }
+
+  /** The seat is taken: the enrollment and its audit row; the answer from rows already read. */
+  async function writeEnrollment(trx: Trx, checked: Checked, now: number): Promise<EnrollResponse> {
+    const { request, section, held } = checked;
+    await enrollChecked(trx, request.actor.id, section, now, checked.present);
+    await writeAudit(
+      trx,
+      request.actor,
+      { action: 'enrollment.register', target: `section:${section.id}` },
+      now,
+    );
+    return {
+      enrollment: {
+        sectionId: section.id,
+        sectionNumber: section.number,
+        subject: {
+          id: section.subject_id,
+          code: section.subject_code,
+          name: section.subject_name,
+          type: section.subject_type,
+        },
+        credits: section.credits,
+        professor: professorOrTba(section.professor_id, section.professor_name),
+        meetings: section.meetings.map(timesToMeeting),
+        enrolledAt: new Date(now).toISOString(),
+      },
+      totalCredits: creditsHeld(held) + section.credits,
+    };
+  }
+
+  async function registerInTransaction(
+    request: RegistrationRequest,
+    beforeCommit: BeforeCommit<EnrollResponse> | undefined,
+    reread: number | undefined,
   ): Promise<EnrollResponse> {
     return inTransaction(db, async (trx) => {
       const now = clock.now();
-      const { period } = await lockOpenStudent(trx, dialect, actor.id, now);
-      const found = await findSectionForRegistration(trx, sectionId);
-      if (!found) throw notFound('분반 / section');
-      const credits = await readSubjectCreditsShared(trx, dialect, found.subject_id);
-      const section = credits === undefined ? found : { ...found, credits };
-      const schedule = await readSchedule(trx, actor.id, section.id);
-      assertEligible(schedule, section, period.max_credits);
-      if (!(await takeSeat(trx, section.id))) {
-        throw new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
-      }
-      await enroll(trx, actor.id, section, now);
-      await writeAudit(trx, actor, { action: 'enrollment.register', target: `section:${section.id}` }, now);
-      // Built from rows already read in this transaction: no extra round trip on the hot path.
-      const result: EnrollResponse = {
-        enrollment: {
-          sectionId: section.id,
-          sectionNumber: section.number,
-          subject: {
-            id: section.subject_id,
-            code: section.subject_code,
-            name: section.subject_name,
-            type: section.subject_type,
-          },
-          credits: section.credits,
-          professor: professorOrTba(section.professor_id, section.professor_name),
-          meetings: (schedule.meetings.get(section.id) ?? []).map(timesToMeeting),
-          enrolledAt: new Date(now).toISOString(),
-        },
-        totalCredits: creditsHeld(schedule.held) + section.credits,
-      };
+      const [checked] = await readAndCheck(trx, [request], reread, now);
+      if (!checked) throw new Error('registration: no check result');
+      if (checked instanceof AppError) throw checked;
+      if (!(await takeSeat(trx, checked.section.id))) throw sectionFull(checked.section);
+      const result = await writeEnrollment(trx, checked, now);
       await beforeCommit?.(trx, result);
       return result;
     });
+  }
+
+  /**
+   * Group commit: many students' registrations in one transaction. Locks in one order across
+   * processes (students ascending, then sections ascending), rules decided in memory from rows read
+   * under those locks, so one student's violation is only that student's answer. Any other failure
+   * (a database error, credits changed underneath) rolls the whole batch back and each request
+   * runs alone, so a failing one never takes its neighbours down.
+   */
+  async function registerBatch(requests: readonly RegistrationRequest[]): Promise<Outcome<EnrollResponse>[]> {
+    const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.actor.id - requests[b]!.actor.id);
+    let outcomes: Outcome<EnrollResponse>[];
+    try {
+      outcomes = await inTransaction(db, async (trx) => {
+        const now = clock.now();
+        const checks = await readAndCheck(
+          trx,
+          order.map((i) => requests[i]!),
+          undefined,
+          now,
+        );
+        const result: Outcome<EnrollResponse>[] = new Array<Outcome<EnrollResponse>>(requests.length);
+        const eligible: { index: number; checked: Checked }[] = [];
+        checks.forEach((c, k) => {
+          const index = order[k]!;
+          if (c instanceof AppError) result[index] = { ok: false, error: c };
+          else eligible.push({ index, checked: c });
+        });
+        eligible.sort(
+          (a, b) =>
+            a.checked.section.id - b.checked.section.id ||
+            a.checked.request.actor.id - b.checked.request.actor.id,
+        );
+        const winners: typeof eligible = [];
+        for (const e of eligible) {
+          if (await takeSeat(trx, e.checked.section.id)) winners.push(e);
+          else result[e.index] = { ok: false, error: sectionFull(e.checked.section) };
+        }
+        for (const w of winners) {
+          try {
+            result[w.index] = { ok: true, value: await writeEnrollment(trx, w.checked, now) };
+          } catch (error) {
+            throw new BatchFailed(error);
+          }
+        }
+        return result;
+      });
+    } catch {
+      return Promise.all(
+        requests.map((r) =>
+          registerAlone(r).then(
+            (value): Outcome<EnrollResponse> => ({ ok: true, value }),
+            (error: unknown): Outcome<EnrollResponse> => ({ ok: false, error }),
+          ),
+        ),
+      );
+    }
+    await Promise.all(
+      outcomes.map(async (o, i) => {
+        if (!o.ok && o.error instanceof AppError && o.error.code === 'SECTION_FULL') {
+          await rememberFull(requests[i]!.sectionId, requests[i]!.stamp).catch(() => undefined);
+        }
+      }),
+    );
+    return outcomes;
+  }
+
+  const groupCommit = createGroupCommit<RegistrationRequest, EnrollResponse>(
+    { windowMs: deps.config.groupCommitMs, max: deps.config.groupCommitMax },
+    registerBatch,
+    (request) => registerAlone(request),
+    (a, b) => a.actor.id === b.actor.id,
+  );
+
+  async function enrollChecked(
+    trx: Trx,
+    studentId: number,
+    section: SectionStatic,
+    now: number,
+    present: { waitlisted: boolean; inCart: boolean },
+  ): Promise<void> {
+    let inserted: boolean;
+    try {
+      inserted = await insertEnrollmentIfCredits(trx, dialect, {
+        studentId,
+        sectionId: section.id,
+        subjectId: section.subject_id,
+        credits: section.credits,
+        now,
+      });
+    } catch (error) {
+      // The unique keys are the backstop should a rule ever be checked without the student's lock.
+      if (isUniqueViolation(error)) throw new AppError('ALREADY_ENROLLED');
+      throw error;
+    }
+    if (!inserted) throw new StaleCredits();
+    if (present.waitlisted) await deleteWaitlistEntry(trx, studentId, section.id);
+    if (present.inCart) await deleteOwnCartItem(trx, studentId, section.id);
   }
 
   async function drop(
@@ -338,6 +661,10 @@ export function createEnrollmentService(deps: AppDeps) {
       await fillFreedSeats(trx, deps, actor, sectionId);
       await beforeCommit?.(trx, null);
       return null;
+    }).then((result) => {
+      // A freed seat ends every process's "full" answer for this section.
+      deps.bus.publish('sections', sectionId);
+      return result;
     });
   }
 

@@ -140,6 +140,10 @@ export function createPeriodsService(deps: AppDeps) {
         clock.now(),
       );
       return { id };
+    }).then((created) => {
+      // Registration keeps open periods in memory; every process rereads them.
+      deps.bus.publish('periods');
+      return created;
     });
   }
 
@@ -180,6 +184,7 @@ export function createPeriodsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    deps.bus.publish('periods');
     return get(id);
   }
 
@@ -195,6 +200,7 @@ export function createPeriodsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    deps.bus.publish('periods');
   }
 
   return { list, listForStudents, get, create, update, remove };

@@ -90,6 +90,8 @@ export function createProfessorsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    // Registration keeps sections with their professor's name in memory.
+    deps.bus.publish('sections');
     return get(id);
   }
 
@@ -109,6 +111,7 @@ export function createProfessorsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    deps.bus.publish('sections');
   }
 
   return { list, get, create, update, remove };

@@ -181,6 +181,8 @@ export function createSectionsService(deps: AppDeps) {
         await fillFreedSeats(trx, deps, actor, id);
       }
     });
+    // Registration keeps a section's capacity and meetings in memory, and "full" marks; all stale now.
+    deps.bus.publish('sections', id);
     return get(id);
   }
 
@@ -200,6 +202,7 @@ export function createSectionsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    deps.bus.publish('sections', id);
   }
 
   async function roster(id: number): Promise<Roster> {

@@ -262,6 +262,8 @@ export function createStudentsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    // Their seats were freed: every process's "section is full" answers may be wrong now.
+    deps.bus.publish('sections');
   }
 
   /** All rows or none: every row is checked first, then one transaction writes them all. */

@@ -132,6 +132,8 @@ export function createSubjectsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    // Registration keeps sections with their subject's name, type and credits in memory.
+    deps.bus.publish('sections');
     return get(id);
   }
 
@@ -151,6 +153,7 @@ export function createSubjectsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    deps.bus.publish('sections');
   }
 
   return { list, get, create, update, remove };
