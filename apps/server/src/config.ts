@@ -61,6 +61,12 @@ export interface Config {
   /** KARINA_SESSION_IDLE_MINUTES: a login ends after this long without a request (30), besides its lifetime. */
   sessionIdleMs: number;
   /**
+   * KARINA_SESSION_CACHE_SIZE: sessions kept in memory per process (50000), so a logged-in request
+   * reads no row; logout and account changes evict at once (other processes through Redis, within
+   * 5 s if a message is lost). 0 reads the database on every request.
+   */
+  sessionCacheSize: number;
+  /**
    * KARINA_LOGIN_ADDRESS_FAILURES: failed logins (and wrong current passwords) one client address
    * may make per 15 minutes, over all accounts (20). Raise it when a campus shares one NAT address.
    */
@@ -116,6 +122,7 @@ const KNOWN_KEYS = new Set([
   'KARINA_MAX_REQUESTS_PER_SOCKET',
   'KARINA_MAX_CONNECTIONS',
   'KARINA_SESSION_IDLE_MINUTES',
+  'KARINA_SESSION_CACHE_SIZE',
   'KARINA_LOGIN_ADDRESS_FAILURES',
   'KARINA_HASH_CONCURRENCY',
   'KARINA_DEMO_PUBLIC',
@@ -296,6 +303,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxRequestsPerSocket: int(env, 'KARINA_MAX_REQUESTS_PER_SOCKET', 10_000, 0, 1_000_000, problems),
     maxConnections: int(env, 'KARINA_MAX_CONNECTIONS', 10_000, 1, 1_000_000, problems),
     sessionIdleMs: int(env, 'KARINA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems) * 60_000,
+    sessionCacheSize: int(env, 'KARINA_SESSION_CACHE_SIZE', 50_000, 0, 10_000_000, problems),
     loginAddressFailures: int(env, 'KARINA_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000, problems),
     hashConcurrency: int(env, 'KARINA_HASH_CONCURRENCY', 2 * availableParallelism(), 1, 1024, problems),
     demoPublic,
