@@ -96,7 +96,7 @@ describe.skipIf(!mariadbUrl || !redisUrl)('karina serve --workers 2 as a process
     const running = start(
       {
         PORT: String(port),
-        KARINA_DB_URL: await createTestDatabaseUrl('mariadb'),
+        KARINA_DB_URL: await createTestDatabaseUrl('mysql'),
         KARINA_REDIS_URL: redisUrl ?? '',
         KARINA_DEMO: 'on',
         KARINA_ADMIN_PASSWORD: 'workers-test-pass-2026',
@@ -165,7 +165,7 @@ describe.skipIf(!mariadbUrl || !redisUrl)('karina serve --workers 2 as a process
 
   it('when 2 workers would serve sugang without KARINA_REDIS_URL, it refuses to start and says why', async () => {
     const running = start(
-      { PORT: String(await freePort()), KARINA_DB_URL: await createTestDatabaseUrl('mariadb') },
+      { PORT: String(await freePort()), KARINA_DB_URL: await createTestDatabaseUrl('mysql') },
       ['serve', '--workers', '2'],
     );
     expect(await running.exited).toBe(1);
