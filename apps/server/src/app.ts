@@ -23,6 +23,7 @@ import { sweepIdempotencyRecords } from './platform/idempotency.js';
 import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
 import { AppError } from './platform/errors.js';
 import { installMetrics } from './platform/metrics.js';
+import { loadSheddingPlugin } from './platform/load-shedding.js';
 import type { Metrics } from './platform/metrics.js';
 import { registerOpenApi } from './platform/openapi.js';
 import { createInvalidationBus } from './platform/invalidation.js';
@@ -138,6 +139,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
       ),
   });
   await registerOpenApi(app, config);
+  // Before auth: a refused request must not cost the session lookup either.
+  await app.register(loadSheddingPlugin, {
+    maxEventLoopDelayMs: config.shedEventLoopDelayMs,
+    maxInFlight: config.maxInFlight,
+  });
   await app.register(authPlugin);
   app.decorate('metrics', installMetrics(app, config.service));
 

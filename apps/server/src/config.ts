@@ -90,10 +90,28 @@ export interface Config {
   /** KARINA_SESSION_IDLE_MINUTES: a login ends after this long without a request (30), besides its lifetime. */
   sessionIdleMs: number;
   /**
+   * KARINA_SESSION_CACHE_SIZE: sessions kept in memory per process (50000), so a logged-in request
+   * reads no row; logout and account changes evict at once (other processes through Redis, within
+   * 5 s if a message is lost). 0 reads the database on every request.
+   */
+  sessionCacheSize: number;
+  /**
    * KARINA_LOGIN_ADDRESS_FAILURES: failed logins (and wrong current passwords) one client address
    * may make per 15 minutes, over all accounts (20). Raise it when a campus shares one NAT address.
    */
   loginAddressFailures: number;
+  /**
+   * KARINA_SHED_EVENT_LOOP_DELAY_MS: API requests get 503 OVERLOADED (Retry-After) at once while
+   * the event loop runs later than this on average over the last quarter second (100); 0 = off.
+   * /healthz, /readyz, /metrics, pages and GET /sugang/api/time are never refused.
+   */
+  shedEventLoopDelayMs: number;
+  /**
+   * KARINA_MAX_IN_FLIGHT: requests that touch the database (login, the catalog, registration,
+   * cart and wait-list changes) served at once per process (200); the next gets 503 OVERLOADED at
+   * once rather than queueing for the pool until it times out. 0 = no cap.
+   */
+  maxInFlight: number;
   /** KARINA_HASH_CONCURRENCY: password hashes run at once (2 per core); 16 times that may wait, then 503. */
   hashConcurrency: number;
   /**
@@ -159,8 +177,11 @@ const KNOWN_KEYS = new Set([
   'KARINA_MAX_REQUESTS_PER_SOCKET',
   'KARINA_MAX_CONNECTIONS',
   'KARINA_SESSION_IDLE_MINUTES',
+  'KARINA_SESSION_CACHE_SIZE',
   'KARINA_LOGIN_ADDRESS_FAILURES',
   'KARINA_HASH_CONCURRENCY',
+  'KARINA_SHED_EVENT_LOOP_DELAY_MS',
+  'KARINA_MAX_IN_FLIGHT',
   'KARINA_DEMO_PUBLIC',
   'KARINA_WEB_DIST',
   'KARINA_ASSET_BASE_URL',
@@ -366,8 +387,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxRequestsPerSocket: int(env, 'KARINA_MAX_REQUESTS_PER_SOCKET', 10_000, 0, 1_000_000, problems),
     maxConnections: int(env, 'KARINA_MAX_CONNECTIONS', 10_000, 1, 1_000_000, problems),
     sessionIdleMs: int(env, 'KARINA_SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems) * 60_000,
+    sessionCacheSize: int(env, 'KARINA_SESSION_CACHE_SIZE', 50_000, 0, 10_000_000, problems),
     loginAddressFailures: int(env, 'KARINA_LOGIN_ADDRESS_FAILURES', 20, 1, 100_000, problems),
     hashConcurrency: int(env, 'KARINA_HASH_CONCURRENCY', 2 * availableParallelism(), 1, 1024, problems),
+    shedEventLoopDelayMs: int(env, 'KARINA_SHED_EVENT_LOOP_DELAY_MS', 100, 0, 60_000, problems),
+    maxInFlight: int(env, 'KARINA_MAX_IN_FLIGHT', 200, 0, 1_000_000, problems),
     demoPublic,
     webDist: env.KARINA_WEB_DIST ? resolve(env.KARINA_WEB_DIST) : DEFAULT_WEB_DIST,
     assetBaseUrl: assetBaseUrl(env, problems),
@@ -395,6 +419,9 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     adminPassword: `test-${randomBytes(9).toString('base64url')}-7`,
     // Suites move the fake clock by hours around one token; the idle timeout has its own tests.
     sessionIdleMs: 24 * 3_600_000,
+    // A busy test machine lags and race tests fire hundreds at once; shedding has its own tests.
+    shedEventLoopDelayMs: 0,
+    maxInFlight: 0,
     ...overrides,
   });
 }

@@ -18,6 +18,7 @@ Karina — course registration (수강신청) that stays up at the opening secon
 
 Commands:
   serve (default)   migrate, create the bootstrap admin, seed the demo when enabled, serve HTTP
+                    (--workers N: N processes on one port; see karina serve --help)
   migrate           apply pending database migrations
   seed              seed a generated university (see karina seed --help)
   admin create      create a registrar account
@@ -44,9 +45,13 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
   if (first === '-h' || first === '--help' || first === 'help') return usage(ctx, MAIN_HELP);
   switch (first) {
     case 'serve': {
-      const { values } = parseArgs({ args: rest, options: help, strict: true });
+      const { values } = parseArgs({
+        args: rest,
+        options: { ...help, workers: { type: 'string' } },
+        strict: true,
+      });
       if (values.help) return usage(ctx, SERVE_HELP);
-      return serve(ctx);
+      return serve(ctx, { workers: values.workers });
     }
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: help, strict: true });

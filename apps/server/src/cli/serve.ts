@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { closeSync, fchmodSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,15 +16,25 @@ import { DEFAULT_SEED_OPTIONS } from '../seed/generate.js';
 import { DEMO_STUDENT_PASSWORD, seedUniversity } from '../seed/seed.js';
 import type { CliContext } from './io.js';
 import { CliError, isTerminal, loadConfigOrFail, printBox, progressBar, say } from './io.js';
+import { SHUTDOWN_MESSAGE, assertWorkersCanShare, parseWorkers, runPrimary } from './serve-workers.js';
 
-export const SERVE_HELP = `Usage: karina serve
+export const SERVE_HELP = `Usage: karina serve [--workers N]
 
 Runs the HTTP server for KARINA_SERVICE (all | student | sugang) on PORT. On start it applies
 pending migrations, creates the bootstrap admin "admin" (a generated password, when
 KARINA_ADMIN_PASSWORD is unset, is shown once on a terminal, or else written to a file readable by
 the owner only, whose path is printed) and, with KARINA_DEMO on, seeds a demo university into an
 empty database. Students sharing the published demo password are served on loopback only, unless
-KARINA_DEMO_PUBLIC=on. SIGTERM or SIGINT closes it gracefully; a second signal exits at once.`;
+KARINA_DEMO_PUBLIC=on. SIGTERM or SIGINT closes it gracefully; a second signal exits at once.
+
+Options:
+  --workers N   run N server processes on the same port (node:cluster), to use several cores: this
+                process migrates, creates the admin and seeds the demo once, then starts the
+                workers, replaces one that dies (waiting longer each time they die young) and stops
+                them all on SIGTERM/SIGINT. 0 or auto = one per core. With N > 1 a role that serves
+                sugang (all, sugang) needs KARINA_REDIS_URL, which keeps the workers' caches and
+                the waiting room one.
+  -h, --help    show this help`;
 
 export const BOOTSTRAP_PASSWORD_FILE = 'bootstrap-admin-password.txt';
 
@@ -183,10 +194,22 @@ function untilShutdown(app: FastifyInstance, karina: KarinaDb, ctx: CliContext):
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    // A worker's primary asks by message: a terminal's Ctrl-C reaches both, and a forwarded signal
+    // would then be this worker's second, which exits without waiting.
+    process.on('message', (message) => {
+      if (message === SHUTDOWN_MESSAGE && !closing) onSignal('SIGTERM');
+    });
   });
 }
 
-export async function serve(ctx: CliContext): Promise<number> {
+export interface ServeOptions {
+  /** --workers as typed: N, 0 or auto; undefined serves in this process. */
+  workers?: string | undefined;
+}
+
+export async function serve(ctx: CliContext, options: ServeOptions = {}): Promise<number> {
+  if (cluster.isWorker) return serveWorker(ctx);
+  if (options.workers !== undefined) return servePrimary(ctx, parseWorkers(options.workers));
   const config = loadConfigOrFail(ctx.env);
   const karina = connectDatabase(config.dbUrl, { poolSize: config.dbPoolSize });
   let app: FastifyInstance | undefined;
@@ -211,5 +234,48 @@ export async function serve(ctx: CliContext): Promise<number> {
     `karina: ${config.service} service on http://${displayHost(config.host)}:${port} ` +
       `(OpenAPI UI at /docs, database ${karina.describe})`,
   );
+  return untilShutdown(app, karina, ctx);
+}
+
+/** Everything that must happen once before any worker serves: migrations, the admin, the demo. */
+async function servePrimary(ctx: CliContext, workers: number): Promise<number> {
+  const config = loadConfigOrFail(ctx.env);
+  assertWorkersCanShare(config, workers);
+  const karina = connectDatabase(config.dbUrl, { poolSize: 2 });
+  let describe: string;
+  try {
+    const applied = await migrateToLatest(karina.db, karina.dialect);
+    if (applied.length > 0)
+      say(ctx.stdout, `karina: applied migrations ${applied.join(', ')} to ${karina.describe}`);
+    await assertDemoStaysLocal(karina.db, config);
+    await bootstrapAdmin(karina.db, config, ctx, Date.now());
+    if (config.demo) await seedDemo(karina.db, karina.dialect, ctx, Date.now());
+    describe = karina.describe;
+  } finally {
+    await karina.close();
+  }
+  say(ctx.stdout, `karina: primary ${process.pid} starting ${workers} worker(s)`);
+  return runPrimary(
+    ctx,
+    workers,
+    (port) =>
+      `karina: ${config.service} service on http://${displayHost(config.host)}:${port} ` +
+      `with ${workers} worker(s) (OpenAPI UI at /docs, database ${describe})`,
+  );
+}
+
+/** One of the primary's workers: the database is ready, so it only serves. */
+async function serveWorker(ctx: CliContext): Promise<number> {
+  const config = loadConfigOrFail(ctx.env);
+  const karina = connectDatabase(config.dbUrl, { poolSize: config.dbPoolSize });
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp(config, { db: karina.db, dialect: karina.dialect });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close();
+    await karina.close();
+    throw error;
+  }
   return untilShutdown(app, karina, ctx);
 }

@@ -12,7 +12,8 @@ import {
 import type { LoginThrottle } from './login-throttle.js';
 import { createHashGate } from './passwords.js';
 import type { HashGate } from './passwords.js';
-import { findSession, touchSession } from './sessions.js';
+import { createSessionCache } from './session-cache.js';
+import type { SessionCache } from './session-cache.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -34,6 +35,8 @@ declare module 'fastify' {
     loginThrottle: LoginThrottle;
     /** The cap on concurrent password hashing for login and password change. */
     hashGate: HashGate;
+    /** Sessions read recently, so a logged-in request costs no statement; evicted through the bus. */
+    sessionCache: SessionCache;
   }
   interface FastifyRequest {
     session: Session | null;
@@ -101,6 +104,15 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
   );
   app.addHook('onClose', async () => throttle.close());
 
+  const sessionCache = createSessionCache({
+    db: app.deps.db,
+    bus: app.deps.bus,
+    idleMs: config.sessionIdleMs,
+    maxEntries: config.sessionCacheSize,
+  });
+  app.decorate('sessionCache', sessionCache);
+  app.addHook('onClose', async () => sessionCache.close());
+
   let warnedForwardedFor = false;
   if (config.trustProxy === false) {
     app.addHook('onRequest', async (request) => {
@@ -134,10 +146,8 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
     const cookie = request.cookies?.[names.session];
     const token = bearer ?? cookie;
     if (token) {
-      const now = app.deps.clock.now();
-      const session = await findSession(app.deps.db, token, now, config.sessionIdleMs);
+      const session = await sessionCache.find(token, app.deps.clock.now());
       if (session) {
-        await touchSession(app.deps.db, session, now);
         request.session = session;
         request.sessionVia = bearer ? 'bearer' : 'cookie';
       }

@@ -26,6 +26,12 @@ export type InvalidationListener = (key: string | undefined) => void;
  */
 export interface InvalidationBus {
   publish(topic: InvalidationTopic, key?: string | number): void;
+  /**
+   * publish, resolving once Redis has handed the message to every subscribed process (or failed:
+   * then onError, and the caches' TTLs bound the staleness). For answers that promise an effect
+   * everywhere, such as a logout's 204.
+   */
+  publishAndWait(topic: InvalidationTopic, key?: string | number): Promise<void>;
   /** Returns the unsubscribe function. */
   subscribe(topic: InvalidationTopic, listener: InvalidationListener): () => void;
   /** True when another process could be listening (Redis configured), so caches must keep TTLs short. */
@@ -100,15 +106,23 @@ export function createInvalidationBus(options: InvalidationBusOptions = {}): Inv
   });
   subscriber?.subscribe(channel).catch(onError);
 
+  async function send(topic: InvalidationTopic, key: string | number | undefined): Promise<void> {
+    const k = key === undefined ? undefined : String(key);
+    deliver(topic, k);
+    if (!publisher) return;
+    const message: Message = { from: self, topic, ...(k === undefined ? {} : { key: k }) };
+    await publisher.publish(channel, JSON.stringify(message)).then(
+      () => undefined,
+      (error: unknown) => onError(error),
+    );
+  }
+
   return {
     shared: publisher !== undefined,
     publish(topic, key) {
-      const k = key === undefined ? undefined : String(key);
-      deliver(topic, k);
-      if (!publisher) return;
-      const message: Message = { from: self, topic, ...(k === undefined ? {} : { key: k }) };
-      publisher.publish(channel, JSON.stringify(message)).catch(onError);
+      void send(topic, key);
     },
+    publishAndWait: send,
     subscribe(topic, listener) {
       let set = listeners.get(topic);
       if (!set) {

@@ -4,6 +4,8 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export interface Metrics {
   registry: Registry;
   registrations: Counter<'outcome'>;
+  /** Requests refused with 503 OVERLOADED before any work, by reason (platform/load-shedding.ts). */
+  shed: Counter<'reason'>;
 }
 
 /** One registry per app instance, so tests that build many apps never share counters. */
@@ -24,6 +26,12 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const shed = new Counter({
+    name: 'karina_shed_requests_total',
+    help: 'Requests refused at once with 503 OVERLOADED: event-loop delay or the in-flight database cap',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe(
@@ -35,7 +43,7 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
     void reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
-  return { registry, registrations };
+  return { registry, registrations, shed };
 }
 
 /**

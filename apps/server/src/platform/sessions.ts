@@ -114,14 +114,15 @@ export async function findSession(
   return undefined;
 }
 
-/** Records that the session is in use, at most once per LAST_SEEN_WRITE_INTERVAL_MS. */
-export async function touchSession(db: Db, session: Session, now: number): Promise<void> {
-  if (now - session.lastSeenAt < LAST_SEEN_WRITE_INTERVAL_MS) return;
+/** Records that the session is in use, at most once per LAST_SEEN_WRITE_INTERVAL_MS; true if it wrote. */
+export async function touchSession(db: Db, session: Session, now: number): Promise<boolean> {
+  if (now - session.lastSeenAt < LAST_SEEN_WRITE_INTERVAL_MS) return false;
   await db
     .updateTable('sessions')
     .set({ last_seen_at: now })
     .where('token_hash', '=', session.tokenHash)
     .execute();
+  return true;
 }
 
 /** Ends every session of one user, e.g. when an admin is disabled. */

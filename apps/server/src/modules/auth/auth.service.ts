@@ -110,6 +110,8 @@ export function createAuthService(deps: AppDeps & PasswordCheckDeps) {
         clock.now(),
       );
     });
+    // Awaited so that once logout answers, every process has been told to drop the session.
+    await deps.bus.publishAndWait('sessions', session.tokenHash);
   }
 
   /** 학번 조회: the number only when name, department and phone all match; never says which part failed. */

@@ -134,6 +134,9 @@ export function createMeService(deps: AppDeps & PasswordCheckDeps) {
         clock.now(),
       );
     });
+    // Every process forgets this user's sessions: the others have ended, and this one's cached
+    // copy still says a password change is required.
+    await deps.bus.publishAndWait('sessions', `${session.role}:${session.userId}`);
   }
 
   return { getProfile, updateProfile, changePassword };

@@ -223,6 +223,8 @@ export function createStudentsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    // The cached session carries the name and 학번 shown by /me.
+    await deps.bus.publishAndWait('sessions', `student:${id}`);
     return get(id);
   }
 
@@ -242,6 +244,7 @@ export function createStudentsService(deps: AppDeps) {
         clock.now(),
       );
     });
+    await deps.bus.publishAndWait('sessions', `student:${id}`);
     return { initialPassword };
   }
 
@@ -264,6 +267,7 @@ export function createStudentsService(deps: AppDeps) {
     });
     // Their seats were freed: every process's "section is full" answers may be wrong now.
     deps.bus.publish('sections');
+    await deps.bus.publishAndWait('sessions', `student:${id}`);
   }
 
   /** All rows or none: every row is checked first, then one transaction writes them all. */
