@@ -15,6 +15,8 @@ import type { BenchDatabase } from './options.js';
 export interface BenchDb {
   kind: BenchDatabase;
   karina: KarinaDb;
+  /** KARINA_DB_URL for server processes sharing this database. */
+  url: string;
   /** e.g. "SQLite 3.50.4" or "MariaDB 10.11.14-MariaDB-0+deb12u2". */
   engine: string;
 }
@@ -64,5 +66,5 @@ export async function openBenchDatabase(
     karina.dialect === 'sqlite'
       ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(karina.db)).rows[0]?.v ?? '?'}`
       : `MariaDB ${(await sql<{ v: string }>`select version() as v`.execute(karina.db)).rows[0]?.v ?? '?'}`;
-  return { kind, karina, engine: version };
+  return { kind, karina, url, engine: version };
 }
