@@ -71,16 +71,21 @@ class Client {
     this.agent = new Agent({ keepAlive: true, maxSockets: spec.connections, scheduling: 'fifo' });
   }
 
-  /** One request; `sentAt` lets the open loop count from the scheduled instant, not the actual one. */
+  /**
+   * One request. Its latency counts from when it got a socket (a request waiting for one of the
+   * Agent's sockets is the client's queue, not the server's), or, in the open loop, from the
+   * instant it was scheduled: there the user's wait is the point. The timeout also starts on the socket.
+   */
   call(
     method: 'GET' | 'POST',
     path: string,
     token: string,
     body?: unknown,
     extra?: Record<string, string>,
-    sentAt = performance.now(),
+    scheduledAt?: number,
   ): Promise<Answer> {
     this.built++;
+    let sentAt = scheduledAt ?? performance.now();
     this.firstSentAt = Math.min(this.firstSentAt, sentAt);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve) => {
@@ -143,10 +148,14 @@ class Client {
           );
         },
       );
-      const timer = setTimeout(() => {
-        finish({ status: 0, code: undefined, body: undefined, retryAfterMs: undefined, timedOut: true });
-        req.destroy();
-      }, this.spec.timeoutSeconds * 1000);
+      let timer: NodeJS.Timeout | undefined;
+      req.once('socket', () => {
+        if (scheduledAt === undefined) sentAt = performance.now();
+        timer = setTimeout(() => {
+          finish({ status: 0, code: undefined, body: undefined, retryAfterMs: undefined, timedOut: true });
+          req.destroy();
+        }, this.spec.timeoutSeconds * 1000);
+      });
       req.on('close', () => clearTimeout(timer));
       req.on('error', () =>
         finish({ status: 0, code: undefined, body: undefined, retryAfterMs: undefined, timedOut: false }),
