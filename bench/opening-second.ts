@@ -551,7 +551,7 @@ async function main(argv: string[]): Promise<number> {
         `section of ${options.capacity} seats, ${options.requests} requests per uncontended/full run, ` +
         `${options.connections} connections; scenarios ${[...options.scenarios].join(', ')}; ` +
         `${machine.cpus} CPUs, Node ${machine.node}.\n` +
-        `The load generator runs on the same machine and shares its CPUs with the server.\n` +
+        `The clients run on the same machine and share its CPUs with the server (and mariadbd).\n` +
         `Reproduce: ${command}\n`,
     );
     const results: DatabaseReport[] = [];
