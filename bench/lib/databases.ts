@@ -23,7 +23,17 @@ export interface BenchDb {
 
 /** A private mariadbd started as the test suite starts it; stopped and its data deleted by cleanup. */
 async function privateMariaDb(cleanup: Cleanup): Promise<RunningService> {
-  const service = await startPrivateMariaDb();
+  let service: RunningService | undefined;
+  for (let attempt = 1; !service; attempt++) {
+    try {
+      service = await startPrivateMariaDb();
+    } catch (error) {
+      // mariadb-install-db bootstraps with temp tables in the shared /tmp; a bootstrap running at
+      // the same moment (another test run on this machine) can make it fail. Once more, then give up.
+      if (attempt >= 3) throw error;
+      process.stderr.write(`private mariadbd did not start (attempt ${attempt}), trying again\n`);
+    }
+  }
   cleanup.add('stop private mariadbd', () => service.stop());
   return service;
 }

@@ -201,7 +201,7 @@ export function chartSvg(report: BenchReport): string {
       lines.push(
         `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(s.scenario)}</text>`,
         `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowHeight - 6}" fill="${colour}"/>`,
-        `<text x="${left + w + 6}" y="${y + 15}">${esc(`${formatRatio(s.ratioToBaseline)} · ${fmt(s.requestsPerSecond)}/s`)}</text>`,
+        `<text x="${(left + w + 6).toFixed(1)}" y="${y + 15}">${esc(`${formatRatio(s.ratioToBaseline)} · ${fmt(s.requestsPerSecond)}/s`)}</text>`,
       );
       y += rowHeight;
     }
