@@ -15,13 +15,25 @@ import type { BenchDatabase } from './options.js';
 export interface BenchDb {
   kind: BenchDatabase;
   karina: KarinaDb;
+  /** KARINA_DB_URL for server processes sharing this database. */
+  url: string;
   /** e.g. "SQLite 3.50.4" or "MariaDB 10.11.14-MariaDB-0+deb12u2". */
   engine: string;
 }
 
 /** A private mariadbd started as the test suite starts it; stopped and its data deleted by cleanup. */
 async function privateMariaDb(cleanup: Cleanup): Promise<RunningService> {
-  const service = await startPrivateMariaDb();
+  let service: RunningService | undefined;
+  for (let attempt = 1; !service; attempt++) {
+    try {
+      service = await startPrivateMariaDb();
+    } catch (error) {
+      // mariadb-install-db bootstraps with temp tables in the shared /tmp; a bootstrap running at
+      // the same moment (another test run on this machine) can make it fail. Once more, then give up.
+      if (attempt >= 3) throw error;
+      process.stderr.write(`private mariadbd did not start (attempt ${attempt}), trying again\n`);
+    }
+  }
   cleanup.add('stop private mariadbd', () => service.stop());
   return service;
 }
@@ -64,5 +76,5 @@ export async function openBenchDatabase(
     karina.dialect === 'sqlite'
       ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(karina.db)).rows[0]?.v ?? '?'}`
       : `MariaDB ${(await sql<{ v: string }>`select version() as v`.execute(karina.db)).rows[0]?.v ?? '?'}`;
-  return { kind, karina, engine: version };
+  return { kind, karina, url, engine: version };
 }

@@ -3,26 +3,56 @@ import { findBinary } from '../../apps/server/test/support/services.js';
 
 export type BenchDatabase = 'sqlite' | 'mariadb';
 
+export const SCENARIOS = [
+  'catalog',
+  'uncontended',
+  'hot',
+  'full',
+  'overload',
+  'opening',
+  'processes',
+] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
 export interface BenchOptions {
   databases: BenchDatabase[];
+  /** Students in `opening` (and the number of students seeded, at least). */
   students: number;
+  /** Students released at once on the hot section. */
+  hotStudents: number;
+  /** Requests per `uncontended` and `full` run. */
+  requests: number;
+  /** Seats in the hot section. */
   capacity: number;
   connections: number;
+  /** Seconds of `overload`. */
+  overloadSeconds: number;
+  scenarios: Set<ScenarioName>;
   json: string | undefined;
+  /** Write docs/performance.md and bench/results/performance.{json,svg} from this run. */
+  writeDocs: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-The opening second (수강신청 오픈): N students, one session each, all register for one hot section
-of capacity C at once, over real HTTP on 127.0.0.1, compared with the server's floor (GET /sugang/api/time)
-measured in the same run. Prints one table per database; exits 1 if any seat count is wrong.
+The opening second (수강신청 오픈), issue 7: registrations over real HTTP on 127.0.0.1 against
+\`karina serve\` in a child process, every figure next to the server's floor (GET /sugang/api/time)
+measured in the same run. Prints one table per database; exits 1 if any seat count or outcome is wrong.
+
+Scenarios: catalog, uncontended, hot, full, overload, opening, processes (MariaDB only).
 
 Options:
   --db sqlite|mariadb|both  databases to run (default: both when mariadbd is installed, else sqlite)
-  --students N              students, sessions and requests per scenario (default 3000)
-  --capacity C              seats in the hot section (default 200)
+  --scenarios a,b,c         run only these (baseline always runs; full needs hot, overload and
+                            processes need uncontended, which are added)
+  --students N              students in the opening, each with a 6-section cart (default 10000)
+  --hot-students H          students released at once on the hot section (default 5000)
+  --requests R              registrations per uncontended and full run (default 5000)
+  --capacity C              seats in the hot section (default 40)
   --connections K           concurrent HTTP connections (default 100)
+  --overload-seconds S      length of the overload run (default 20)
   --json FILE               also write the results, machine and command as JSON to FILE
+  --write-docs              write docs/performance.md and bench/results/performance.{json,svg,md}
   -h, --help                show this help`;
 
 export class UsageError extends Error {}
@@ -59,6 +89,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
         students: { type: 'string' },
         capacity: { type: 'string' },
         connections: { type: 'string' },
+        'hot-students': { type: 'string' },
+        requests: { type: 'string' },
+        'overload-seconds': { type: 'string' },
+        scenarios: { type: 'string' },
+        'write-docs': { type: 'boolean' },
         json: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -88,13 +123,29 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
       '--db mariadb needs mariadbd and mariadb-install-db (apt-get install mariadb-server)',
     );
   }
-  const students = wholeNumber('students', values.students, 3000, 1, 200_000);
+  const students = wholeNumber('students', values.students, 10_000, 1, 200_000);
+  const scenarios = new Set<ScenarioName>();
+  for (const raw of (values.scenarios ?? SCENARIOS.join(',')).split(',')) {
+    const name = raw.trim();
+    if (name === '' || name === 'baseline') continue;
+    if (!(SCENARIOS as readonly string[]).includes(name)) {
+      throw new UsageError(`--scenarios: unknown scenario "${name}" (known: ${SCENARIOS.join(', ')})`);
+    }
+    scenarios.add(name as ScenarioName);
+  }
+  if (scenarios.has('full')) scenarios.add('hot');
+  if (scenarios.has('overload') || scenarios.has('processes')) scenarios.add('uncontended');
   return {
     databases,
     students,
-    capacity: wholeNumber('capacity', values.capacity, 200, 1, 1_000_000),
+    hotStudents: wholeNumber('hot-students', values['hot-students'], 5000, 1, 200_000),
+    requests: wholeNumber('requests', values.requests, 5000, 1, 200_000),
+    capacity: wholeNumber('capacity', values.capacity, 40, 1, 1_000_000),
     connections: wholeNumber('connections', values.connections, 100, 1, 1000),
+    overloadSeconds: wholeNumber('overload-seconds', values['overload-seconds'], 20, 1, 600),
+    scenarios,
     json: values.json,
+    writeDocs: values['write-docs'] ?? false,
   };
 }
 

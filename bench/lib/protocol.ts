@@ -48,3 +48,60 @@ export type FromLoadGenerator =
   | { type: 'progress'; id: number; done: number }
   | { type: 'result'; id: number; result: LoadResult }
   | { type: 'failed'; id: number; message: string };
+
+/** What the stateful client (bench/lib/flow-client.ts) is asked to do. */
+interface FlowCommon {
+  scenario: string;
+  origin: string;
+  /** Keep-alive sockets the client may open at once (a node:http Agent's maxSockets). */
+  connections: number;
+  timeoutSeconds: number;
+  tokens: string[];
+  /** How often one registration answered 429/503 (or lost its connection) is tried again. */
+  maxRetries: number;
+}
+
+export type FlowSpec =
+  /** Student i registers for sectionIds[i % length], all released at the same instant. */
+  | (FlowCommon & { kind: 'burst'; sectionIds: number[] })
+  /**
+   * Student i joins the waiting room (404 = there is none), polls until admitted, then registers
+   * carts[i] one section after another with the admission token.
+   */
+  | (FlowCommon & { kind: 'opening'; carts: number[][] })
+  /**
+   * Open loop: request j is sent at start + j / rate whatever came back before, for
+   * durationSeconds; it registers student j % n for sectionIds[floor(j / n)].
+   */
+  | (FlowCommon & { kind: 'open-loop'; rate: number; durationSeconds: number; sectionIds: number[] });
+
+export interface FlowResult extends LoadResult {
+  kind: FlowSpec['kind'];
+  /** One per student × section: the answer it ended with (after retries). */
+  finalOutcomes: Record<string, number>;
+  /** Student × section pairs that never got 201 or a 409 rule answer. */
+  indefinite: number;
+  /** 429/503 answers: how many, and how fast they came back. */
+  refused: number;
+  refusedLatencyMs: LatencySummary;
+  retries: number;
+  /** From the release instant until a student's last answer. */
+  studentLatencyMs: LatencySummary;
+  /** From the release instant until the last student's last answer. */
+  lastAnsweredMs: number;
+  /** burst only: every student's latency in ms (release → answer), in student order. */
+  studentLatenciesMs?: number[];
+  /** opening only: whether POST /sugang/api/queue existed, polls made, time to admission. */
+  queue?: { present: boolean; polls: number; admittedMs: LatencySummary };
+  /** open-loop only: requests scheduled, the rate asked for, and 201s per second achieved. */
+  scheduled?: number;
+  rate?: number;
+  goodputPerSecond?: number;
+}
+
+export type ToFlowClient = { type: 'run'; id: number; spec: FlowSpec };
+
+export type FromFlowClient =
+  | { type: 'progress'; id: number; done: number }
+  | { type: 'result'; id: number; result: FlowResult }
+  | { type: 'failed'; id: number; message: string };

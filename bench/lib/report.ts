@@ -1,5 +1,6 @@
-import type { LoadResult } from './protocol.js';
+import type { FlowResult, LoadResult } from './protocol.js';
 import type { BenchDatabase } from './options.js';
+import type { ServerUsage } from './server-process.js';
 
 export interface Check {
   name: string;
@@ -7,13 +8,17 @@ export interface Check {
   detail: string;
 }
 
-export interface ScenarioReport extends LoadResult {
+export interface ScenarioReport extends LoadResult, Partial<Omit<FlowResult, keyof LoadResult>> {
   method: 'GET' | 'POST';
   path: string;
   /** Whether requests carried a student's bearer token (one student per request). */
   authenticated: boolean;
   /** requestsPerSecond / the baseline's requestsPerSecond in the same run. */
   ratioToBaseline: number;
+  /** The server process(es) during this scenario: peak RSS (the largest one) and CPU (summed). */
+  server?: ServerUsage & { processes: number };
+  /** processes only: requests each backend answered, from haproxy's stats. */
+  served?: Record<string, number>;
 }
 
 export interface DatabaseReport {
@@ -31,7 +36,18 @@ export interface BenchReport {
   benchmark: 'opening-second';
   date: string;
   command: string;
-  options: { students: number; capacity: number; connections: number; databases: BenchDatabase[] };
+  /** Wall-clock seconds of the whole run, seeding included. */
+  totalSeconds: number;
+  options: {
+    students: number;
+    hotStudents: number;
+    requests: number;
+    capacity: number;
+    connections: number;
+    overloadSeconds: number;
+    scenarios: string[];
+    databases: BenchDatabase[];
+  };
   machine: { cpus: number; cpuModel: string; node: string; platform: string; arch: string; memoryGb: number };
   note: string;
   ok: boolean;
@@ -58,18 +74,32 @@ export function formatOutcomes(outcomes: Record<string, number>): string {
 
 /** A Markdown table (pastes straight into docs/benchmarks.md) and a bar per scenario. */
 export function formatDatabaseReport(report: DatabaseReport): string {
-  const header = ['scenario', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'outcomes'];
+  const header = [
+    'scenario',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'vs baseline',
+    'RSS MiB',
+    'CPU s',
+    'outcomes',
+  ];
   const rows = report.scenarios.map((s) => [
     s.scenario,
     fmt(s.requests),
     fmt(s.requestsPerSecond),
     fmt(s.latencyMs.p50),
     fmt(s.latencyMs.p99),
+    fmt(s.latencyMs.max),
     formatRatio(s.ratioToBaseline),
+    s.server ? fmt(s.server.peakRssMiB) : '',
+    s.server ? fmt(s.server.cpuSeconds, 1) : '',
     formatOutcomes(s.outcomes) + (s.errors > 0 ? `, errors ×${s.errors}` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = new Set([1, 2, 3, 4, 5]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
