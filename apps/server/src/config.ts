@@ -90,9 +90,9 @@ export interface Config {
   /** KARINA_SESSION_IDLE_MINUTES: a login ends after this long without a request (30), besides its lifetime. */
   sessionIdleMs: number;
   /**
-   * KARINA_SESSION_CACHE_SIZE: sessions kept in memory per process (50000), so a logged-in request
-   * reads no row; logout and account changes evict at once (other processes through Redis, within
-   * 5 s if a message is lost). 0 reads the database on every request.
+   * KARINA_SESSION_CACHE_SIZE: students' sessions kept in memory per process (50000), so a
+   * logged-in request reads no row; logout and account changes evict at once (other processes
+   * through Redis, within 5 s if a message is lost). 0 reads the database on every request.
    */
   sessionCacheSize: number;
   /**

@@ -3,7 +3,6 @@ import { systemActor } from '../platform/actor.js';
 import { writeAudit } from '../platform/audit.js';
 import { isUniqueViolation } from '../platform/db-errors.js';
 import { generatePassword, hashPassword } from '../platform/passwords.js';
-import { createInvalidationBus } from '../platform/invalidation.js';
 import { deleteSessionsOf } from '../platform/sessions.js';
 import { inTransaction } from '../platform/transactions.js';
 import type { CliContext } from './io.js';
@@ -88,20 +87,6 @@ export async function adminCreate(args: AdminCreateArgs, ctx: CliContext): Promi
   }
 }
 
-/**
- * Running servers cache sessions; with Redis they hear this at once. Without Redis there is one
- * server process, which re-reads a cached session at least once a minute (its last-seen write).
- */
-async function tellServersSessionsEnded(redisUrl: string | undefined, key: string): Promise<void> {
-  if (!redisUrl) return;
-  const bus = createInvalidationBus({ redisUrl });
-  try {
-    await bus.publishAndWait('sessions', key);
-  } finally {
-    await bus.close();
-  }
-}
-
 /** disable: no login, and every session ends in the same transaction; enable: logins work again. */
 export async function adminSetDisabled(
   args: { username?: string | undefined },
@@ -120,7 +105,6 @@ export async function adminSetDisabled(
   try {
     await migrateToLatest(karina.db, karina.dialect);
     const now = Date.now();
-    let adminId = 0;
     const ended = await inTransaction(karina.db, async (trx) => {
       const admin = await trx
         .selectFrom('admins')
@@ -128,7 +112,6 @@ export async function adminSetDisabled(
         .where('username', '=', username)
         .executeTakeFirst();
       if (!admin) throw new CliError(`no admin is named "${username}"`);
-      adminId = admin.id;
       await trx
         .updateTable('admins')
         .set({ disabled: disabled ? 1 : 0 })
@@ -152,7 +135,6 @@ export async function adminSetDisabled(
       );
       return disabled ? Number(sessions.n) : 0;
     });
-    if (disabled) await tellServersSessionsEnded(config.redisUrl, `admin:${adminId}`);
     say(
       ctx.stdout,
       disabled

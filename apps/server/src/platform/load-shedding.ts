@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Requests that touch the database now in flight, against KARINA_MAX_IN_FLIGHT. */
     inFlight: { readonly count: number; readonly max: number };
+    /** False until the event-loop sampler has measured a quarter second of serving. */
+    eventLoopSheddingArmed: () => boolean;
   }
 }
 
@@ -49,6 +51,15 @@ export const loadSheddingPlugin = fp(
     // ours, to answer with the API's error envelope and to exempt what must never be refused.
     await app.register(underPressure, { sampleInterval: SAMPLE_INTERVAL_MS });
 
+    // The sampler started while the app was being built; its first readings hold the start-up's
+    // own stalls (compiling schemas, seeding), which say nothing about load. Two intervals after
+    // ready, every sample is one of serving.
+    let armed = false;
+    app.decorate('eventLoopSheddingArmed', () => armed);
+    app.addHook('onReady', async () => {
+      setTimeout(() => (armed = true), 2 * SAMPLE_INTERVAL_MS).unref();
+    });
+
     let inFlight = 0;
     app.decorate('inFlight', {
       get count() {
@@ -75,7 +86,7 @@ export const loadSheddingPlugin = fp(
     app.addHook('onRequest', async (request: Counted, reply) => {
       const url = request.routeOptions.url;
       if (url === undefined || !routeNeedsAuthRule(url) || NEVER_SHED.has(`${request.method} ${url}`)) return;
-      if (maxEventLoopDelayMs > 0 && app.memoryUsage().eventLoopDelay > maxEventLoopDelayMs) {
+      if (maxEventLoopDelayMs > 0 && armed && app.memoryUsage().eventLoopDelay > maxEventLoopDelayMs) {
         return shed(reply, 'event_loop_delay');
       }
       if (maxInFlight <= 0 || !touchesDatabase(request.method, url)) return;

@@ -61,7 +61,9 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache &
   }
 
   function store(session: Session, readAt: number): void {
-    if (maxEntries <= 0) return;
+    // Registrars are few and off the hot path, and `karina admin disable` runs in another process
+    // that may have no Redis to tell this one: their sessions are read from the database each time.
+    if (maxEntries <= 0 || session.role === 'admin') return;
     remove(session.tokenHash);
     entries.set(session.tokenHash, { session, readAt });
     const key = userKey(session);
