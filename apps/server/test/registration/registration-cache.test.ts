@@ -173,6 +173,27 @@ describe.each(testDatabaseKinds())('registration memory invalidated in one proce
     expect(await seatState(t.karina.db, section)).toEqual({ taken: 2, rows: 2, capacity: 2 });
   });
 
+  it('when a full section is remembered but registration is closed for the student year, the answer is still REGISTRATION_CLOSED', async () => {
+    const [holder, other] = await studentTokens(t, dept, 2);
+    const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 1 }), {
+      capacity: 1,
+    });
+    expect((await register(holder!.token, section)).statusCode).toBe(201);
+    expect((await register(other!.token, section)).json()).toMatchObject({ error: { code: 'SECTION_FULL' } });
+
+    const closed = await admin('PATCH', `/admin/api/periods/${periodId}`, { years: [2, 3, 4] });
+    expect(closed.statusCode, closed.body).toBe(200);
+    try {
+      for (const s of [holder!, other!]) {
+        expect((await register(s.token, section)).json()).toMatchObject({
+          error: { code: 'REGISTRATION_CLOSED' },
+        });
+      }
+    } finally {
+      await admin('PATCH', `/admin/api/periods/${periodId}`, { years: [1, 2, 3, 4] });
+    }
+  });
+
   it('when a student who holds a full section is deleted, the seat is takeable at once', async () => {
     const [holder, a] = await studentTokens(t, dept, 2);
     const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 1 }), {

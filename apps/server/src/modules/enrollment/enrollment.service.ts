@@ -386,9 +386,9 @@ export function createEnrollmentService(deps: AppDeps) {
   function refuseFromMemory(studentId: number, sectionId: number, now: number): void {
     const full = cache.findFull(sectionId);
     if (!full) return;
-    if (full.roster.has(studentId)) throw new AppError('ALREADY_ENROLLED');
     const periods = cache.findPeriods();
     if (!periods || !STUDENT_YEARS.every((year) => openPeriodIn(periods, year, now))) return;
+    if (full.roster.has(studentId)) throw new AppError('ALREADY_ENROLLED');
     throw new AppError('SECTION_FULL', undefined, { sectionId, capacity: full.capacity });
   }
 
