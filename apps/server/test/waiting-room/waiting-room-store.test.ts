@@ -21,14 +21,14 @@ function joinInput(studentId: number, now: number, rate: number): JoinInput {
   };
 }
 
-describe.each(queueStoreKinds())('the waiting-room $label', ({ make }) => {
+describe.each(queueStoreKinds())('the waiting-room $label', (kind) => {
   const stores: QueueStore[] = [];
   afterEach(async () => {
     await Promise.all(stores.splice(0).map((s) => s.close()));
   });
 
   it('once an admitted student’s window has passed, joining again takes a new place at the back, and those behind keep theirs', async () => {
-    const store = make();
+    const store = kind.make();
     stores.push(store);
     await store.ensurePeriod(1, period, OPENS);
     const first = await store.join(joinInput(1, OPENS, 0));
