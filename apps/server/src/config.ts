@@ -414,6 +414,9 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     host: '127.0.0.1',
     demo: false,
     rateLimit: false,
+    // Suites and benchmarks fire hundreds of registrations at once, which would engage KARINA_QUEUE=auto;
+    // the waiting room's own suites and scenarios choose their mode.
+    queue: 'off',
     logLevel: 'silent',
     cookieSecure: false,
     adminPassword: `test-${randomBytes(9).toString('base64url')}-7`,

@@ -96,9 +96,14 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
       case 'on':
         return true;
       case 'auto':
-        if (overloaded(now)) lastOverloadAt = now;
-        return lastOverloadAt !== undefined && now - lastOverloadAt < config.queueReleaseMs;
+        return engaged(now);
     }
+  }
+
+  /** auto: engaged while overloaded, and for the release time after the last overloaded moment. */
+  function engaged(now: number): boolean {
+    if (overloaded(now)) lastOverloadAt = now;
+    return lastOverloadAt !== undefined && now - lastOverloadAt < config.queueReleaseMs;
   }
 
   async function ensurePeriod(row: {
@@ -244,6 +249,8 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
     async assertAdmitted(studentId: number, token: string | undefined): Promise<void> {
       if (config.queue === 'off') return;
       const now = clock.now();
+      // The registration hot path pays for the period lookup only while the room could be active.
+      if (config.queue === 'auto' && !engaged(now)) return;
       const row = await findQueuePeriodForStudent(db, studentId, now, 0);
       // No open period: registration answers REGISTRATION_CLOSED itself.
       if (!row || !isActive({ opensAt: row.opens_at, closesAt: row.closes_at }, now)) return;
