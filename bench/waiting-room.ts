@@ -17,7 +17,7 @@ import { testConfig } from '../apps/server/src/config.js';
 import { connectDatabase } from '../packages/db/src/connect.js';
 import { migrateToLatest } from '../packages/db/src/migrate.js';
 import { progress } from './lib/progress.js';
-import { seedOpeningSecond } from './lib/seed.js';
+import { seedScenarios } from './lib/seed.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -190,9 +190,13 @@ async function main(argv: string[]): Promise<void> {
     const karina = connectDatabase(dbUrl, { poolSize: 1 });
     await migrateToLatest(karina.db, karina.dialect);
     const seeding = progress('waiting room: seeding', students);
-    const seeded = await seedOpeningSecond(karina.db, {
+    // The waiting room only needs students with sessions and an open period; the scenario seed
+    // brings both (its sections go unused here).
+    const seeded = await seedScenarios(karina.db, {
       students,
-      capacity: 40,
+      opening: Math.min(students, 100),
+      uncontended: Math.min(students, 100),
+      hotCapacity: 40,
       now: Date.now(),
       sessionTtlMs: 12 * 3_600_000,
       concurrency: 1,
