@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { waitForExit } from '../../apps/server/test/support/services.js';
 import type { Cleanup } from './cleanup.js';
 import type { FlowResult, FlowSpec, LoadResult, LoadSpec } from './protocol.js';
 
@@ -21,20 +21,6 @@ interface Pending<R> {
   resolve(result: R): void;
   reject(error: Error): void;
   onProgress: ((done: number) => void) | undefined;
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Forks bench/lib/load-generator.ts (with the same tsx loader as this process). */

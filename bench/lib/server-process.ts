@@ -4,12 +4,11 @@
  * behind a load balancer.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../apps/server/test/support/services.js';
+import { freePort, waitForExit } from '../../apps/server/test/support/services.js';
 import type { Cleanup } from './cleanup.js';
 
 const MAIN = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
@@ -78,20 +77,6 @@ function ready(origin: string): Promise<boolean> {
     req.on('error', () => resolve(false));
     req.setTimeout(1_000, () => req.destroy());
     req.end();
-  });
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
   });
 }
 

@@ -11,7 +11,13 @@ import {
   makeStudents,
   makeSubject,
 } from '../../server/test/support/fixtures.js';
-import { describeBrowser, expectAccessible, launchBrowser, openPage } from './support/browser.js';
+import {
+  describeBrowser,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+} from './support/browser.js';
 import { startKarina } from './support/karina.js';
 import type { RunningKarina } from './support/karina.js';
 
@@ -67,6 +73,7 @@ describeBrowser('the waiting room in a real browser', () => {
     const bar = page.getByRole('progressbar', { name: '대기열 진행률' });
     expect(await bar.getAttribute('aria-valuetext')).toBe('앞에 1명 남음');
     await expectAccessible(page, 'the waiting room');
+    await saveScreenshot(page, 'waiting-room');
 
     // Two seconds at half an admission a second: the student ahead goes in, ours moves to the front.
     karina.clock.advance(2_000);

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBinary, freePort } from './services.js';
+import { findBinary, freePort, waitForExit } from './services.js';
 
 export interface Backend {
   name: string;
@@ -22,20 +21,6 @@ export interface RunningHaproxy {
 
 export function haproxyInstalled(): boolean {
   return findBinary('haproxy') !== undefined;
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve();
-    }, ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 function get(url: string): Promise<{ status: number; body: string }> {

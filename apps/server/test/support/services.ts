@@ -37,7 +37,8 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<void> {
+/** Waits for the child to exit, killing it after ms. */
+export function waitForExit(child: ChildProcess, ms: number): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => {

@@ -78,7 +78,8 @@ export const registrationMessages = defineMessages({
     joinFailed: '{section} 대기자 등록 실패: {reason}',
     left: '{section} 대기 취소 완료',
     leaveFailed: '{section} 대기 취소 실패: {reason}',
-    admitted: '대기열을 통과했습니다. 다시 신청하세요.',
+    queued: '{section}: 대기열에 들어갔습니다. 차례가 되면 이 요청을 자동으로 보냅니다.',
+    admitted: '대기열을 통과했습니다. 이제 신청할 수 있습니다.',
     logAt: '{time}',
   },
   en: {
@@ -158,7 +159,8 @@ export const registrationMessages = defineMessages({
     joinFailed: 'Could not join the wait-list of {section}: {reason}',
     left: 'Left the wait-list of {section}',
     leaveFailed: 'Could not leave the wait-list of {section}: {reason}',
-    admitted: 'Your turn has come. Register again.',
+    queued: '{section}: you are in the waiting room. This request is sent by itself when your turn comes.',
+    admitted: 'Your turn has come: you can register now.',
     logAt: '{time}',
   },
 });

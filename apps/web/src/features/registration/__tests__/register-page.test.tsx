@@ -305,6 +305,9 @@ describe('수강신청 page', () => {
     const bar = screen.getByRole('progressbar', { name: '대기열 진행률' });
     expect(bar.getAttribute('aria-valuetext')).toBe('앞에 2명 남음');
     expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['5', '7']);
+    // The refusal is no failure to the student: the log says the request waits its turn.
+    await logLine('자료구조 1분반: 대기열에 들어갔습니다. 차례가 되면 이 요청을 자동으로 보냅니다.');
+    expect(screen.queryByText(/신청 실패/)).toBeNull();
 
     admit();
     await logLine('자료구조 1분반 신청 완료 (합계 6학점)');

@@ -35,6 +35,7 @@ type LogKey =
   | 'joinFailed'
   | 'left'
   | 'leaveFailed'
+  | 'queued'
   | 'admitted';
 
 export interface LogEntry {
@@ -164,6 +165,9 @@ export function useRegistrationFlow() {
         if (error instanceof ApiError && error.code === 'ADMISSION_REQUIRED') {
           resumeAfterAdmission.current = { action, target };
           dispatch({ type: 'admission-required' });
+          // Not a failure: the same change is sent again by itself once the student is admitted.
+          record({ ok: true, key: 'queued', target });
+          return;
         }
         if (action === 'register' && error instanceof ApiError && error.code === 'SECTION_FULL') {
           setFull(target);
