@@ -231,6 +231,15 @@ async function benchDatabase(
       path: '/sugang/api/sections?page=1',
       tokens,
     });
+    // Every student has the registration page open before the opening, as they do at 09:59: the
+    // page has loaded their own enrollments, so the server has seen each session once.
+    await runLoad(clients, servers, label, {
+      ...common(origin, tokens.length),
+      scenario: 'warm-up sessions',
+      method: 'GET',
+      path: '/sugang/api/enrollments',
+      tokens,
+    });
   };
   const common = (origin: string, amount: number) => ({
     origin,

@@ -102,7 +102,11 @@ export async function startServerProcess(env: ServerEnv, cleanup: Cleanup): Prom
     ...(env.poolSize ? { KARINA_DB_POOL: String(env.poolSize) } : {}),
   };
   // node --import tsx, not the tsx CLI: the CLI forks another node, whose pid /proc would need.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve'], {
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', MAIN, 'serve'], {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { createSession } from '../src/platform/sessions.js';
+import { createSession, hashToken } from '../src/platform/sessions.js';
 import { FIXTURE_PASSWORD, createTestApp } from './support/app.js';
 import type { TestApp } from './support/app.js';
 import { testDatabaseKinds } from './support/databases.js';
@@ -46,24 +46,38 @@ describe.each(testDatabaseKinds())('cached sessions on $label', ({ name }) => {
     return id;
   }
 
-  it('when a session was read a moment ago, looking it up again sends no statement to the database', async () => {
+  it('when a session was read a moment ago, looking it up again sends no statement to the database, and last-seen is written in batches off the request', async () => {
     const counting = countingDb(t.karina.db);
     const app = await buildApp(t.config, { db: counting.db, dialect: t.karina.dialect, clock: t.clock });
     try {
-      const token = await t.tokenFor('student', await student());
-      expect(await app.sessionCache.find(token, t.clock.now())).toBeDefined();
+      const tokens = [
+        await t.tokenFor('student', await student()),
+        await t.tokenFor('student', await student()),
+        await t.tokenFor('student', await student()),
+      ];
+      for (const token of tokens) expect(await app.sessionCache.find(token, t.clock.now())).toBeDefined();
       const afterFirst = counting.count();
-      expect(afterFirst, 'the first lookup reads the row').toBe(1);
+      expect(afterFirst, 'the first lookups read the rows').toBe(tokens.length);
       t.clock.advance(59_000);
-      const again = await app.sessionCache.find(token, t.clock.now());
+      const again = await app.sessionCache.find(tokens[0] ?? '', t.clock.now());
       expect(again?.role).toBe('student');
       expect(counting.count() - afterFirst, 'a cached lookup').toBe(0);
       t.clock.advance(1_000);
-      await app.sessionCache.find(token, t.clock.now());
-      expect(counting.kinds().slice(afterFirst), 'a minute on: re-read and last-seen written').toEqual([
-        'SelectQueryNode',
+      const seenAt = t.clock.now();
+      for (const token of tokens) await app.sessionCache.find(token, seenAt);
+      expect(counting.count() - afterFirst, 'a minute on, last-seen is due: still no statement').toBe(0);
+      await app.sessionCache.flush();
+      expect(counting.kinds().slice(afterFirst), 'one batched write for the three').toEqual([
         'UpdateQueryNode',
       ]);
+      const rows = await t.karina.db
+        .selectFrom('sessions')
+        .select('last_seen_at')
+        .where('token_hash', 'in', tokens.map(hashToken))
+        .execute();
+      expect(rows.map((r) => r.last_seen_at)).toEqual(tokens.map(() => seenAt - (seenAt % 1000)));
+      await app.sessionCache.flush();
+      expect(counting.count() - afterFirst, 'nothing left to write').toBe(1);
     } finally {
       await app.close();
     }
@@ -137,6 +151,33 @@ describe.each(testDatabaseKinds())('cached sessions on $label', ({ name }) => {
     expect((await me(t.app, token)).statusCode).toBe(200);
     t.clock.advance(1);
     expect((await me(t.app, token)).statusCode).toBe(401);
+  });
+
+  // Last: it moves the shared clock on by 40 minutes (the registrar's session goes idle).
+  it('when last-seen is still waiting for its batch and the cache is gone, the pending time still counts against the idle timeout, and closing writes it', async () => {
+    const counting = countingDb(t.karina.db);
+    const app = await buildApp(t.config, { db: counting.db, dialect: t.karina.dialect, clock: t.clock });
+    try {
+      const token = await t.tokenFor('student', await student());
+      expect(await app.sessionCache.find(token, t.clock.now())).toBeDefined();
+      t.clock.advance(20 * MINUTE);
+      expect(await app.sessionCache.find(token, t.clock.now())).toBeDefined();
+      const seenAt = t.clock.now();
+      // Another process (or an eviction) makes this one read the row again before the flush.
+      app.sessionCache.evict(undefined);
+      t.clock.advance(20 * MINUTE);
+      const session = await app.sessionCache.find(token, t.clock.now());
+      expect(session, '20 minutes since the last use, though the row says 40').toBeDefined();
+      await app.close();
+      const row = await t.karina.db
+        .selectFrom('sessions')
+        .select('last_seen_at')
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirstOrThrow();
+      expect(row.last_seen_at).toBeGreaterThanOrEqual(seenAt - (seenAt % 1000));
+    } finally {
+      await app.close();
+    }
   });
 });
 

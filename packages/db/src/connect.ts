@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver } from 'kysely';
-import type { DatabaseConnection } from 'kysely';
+import type { DatabaseConnection, SqliteDialectConfig } from 'kysely';
 import { createPool } from 'mysql2';
 import type { Database } from './database.js';
 
@@ -41,6 +41,40 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): SqliteDriver {
     return new ImmediateSqliteDriver(this.#config);
   }
+}
+
+/** Distinct SQL texts kept prepared (an IN list of each length is its own text). */
+export const SQLITE_STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement again on each execution, which cost about a
+ * tenth of the server's CPU time at the opening second. better-sqlite3 statements can be run any
+ * number of times (SQLite re-prepares one itself after a schema change), and one connection runs
+ * one statement at a time, so a bounded cache keyed by the SQL text is safe.
+ */
+function cachingPrepare(sqlite: SQLite.Database, size: number): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Map order is insertion order: re-inserting keeps the least recently used first.
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= size) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 export function parseDbUrl(url: string): { dialect: DialectName; target: string } {
@@ -86,7 +120,11 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Kari
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({
+        database: cachingPrepare(sqlite, SQLITE_STATEMENT_CACHE_SIZE),
+      }),
+    });
     return { db, dialect, describe: `sqlite:${target}`, close: () => db.destroy() };
   }
   const pool = createPool({

@@ -109,6 +109,7 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance) {
     bus: app.deps.bus,
     idleMs: config.sessionIdleMs,
     maxEntries: config.sessionCacheSize,
+    onFlushError: (error) => app.log.warn({ err: error }, 'session last-seen write failed; retried'),
   });
   app.decorate('sessionCache', sessionCache);
   app.addHook('onClose', async () => sessionCache.close());

@@ -96,8 +96,17 @@ export class AppError extends Error {
     readonly details?: Record<string, unknown>,
     options?: { cause?: unknown },
   ) {
-    super(message ?? ERROR_CATALOG[code][1], options);
-    this.status = ERROR_CATALOG[code][0];
+    // A 4xx is an answer to the client, not a fault: nobody reads its stack, and capturing one
+    // cost a full section's refusal more than the refusal itself (about 40 µs of ~300).
+    const status = ERROR_CATALOG[code][0];
+    const limit = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
+    try {
+      super(message ?? ERROR_CATALOG[code][1], options);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    this.status = status;
     this.name = 'AppError';
   }
 }

@@ -51,8 +51,17 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
  * the response itself, so a replayed SECTION_FULL counts as SECTION_FULL, and every response counts
  * exactly once whichever layer (validation, auth, service, replay) wrote it.
  */
+const ENVELOPE_START = '{"error":{"code":"';
+
 export function responseOutcome(statusCode: number, payload: unknown): string {
   if (statusCode < 400) return 'ok';
+  // Every envelope Karina writes starts so (error-handler.ts); reading the code off the front
+  // spares a full section's refusal a JSON.parse of its own answer.
+  if (typeof payload === 'string' && payload.startsWith(ENVELOPE_START)) {
+    const end = payload.indexOf('"', ENVELOPE_START.length);
+    const code = payload.slice(ENVELOPE_START.length, end);
+    if (end > ENVELOPE_START.length && /^[A-Z][A-Z0-9_]*$/.test(code)) return code;
+  }
   if (typeof payload === 'string') {
     try {
       const code = (JSON.parse(payload) as { error?: { code?: unknown } }).error?.code;

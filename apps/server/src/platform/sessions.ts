@@ -57,6 +57,8 @@ export async function findSession(
   token: string,
   now: number,
   idleMs: number,
+  /** A last-seen time known to this process and not yet written. */
+  seenAt?: number,
 ): Promise<Session | undefined> {
   const row = await db
     .selectFrom('sessions as s')
@@ -83,7 +85,7 @@ export async function findSession(
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
-  const lastSeenAt = row.last_seen_at ?? row.created_at;
+  const lastSeenAt = Math.max(row.last_seen_at ?? row.created_at, seenAt ?? 0);
   if (now - lastSeenAt >= idleMs) return undefined;
   if (row.role === 'student' && row.student_id !== null && row.student_no !== null) {
     return {
@@ -123,6 +125,18 @@ export async function touchSession(db: Db, session: Session, now: number): Promi
     .where('token_hash', '=', session.tokenHash)
     .execute();
   return true;
+}
+
+/** Batched last-seen write for sessions served at `seenAt`; never moves a time backwards. */
+export async function writeLastSeen(db: Db, tokenHashes: readonly string[], seenAt: number): Promise<void> {
+  for (let i = 0; i < tokenHashes.length; i += 500) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: seenAt })
+      .where('token_hash', 'in', tokenHashes.slice(i, i + 500))
+      .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', seenAt)]))
+      .execute();
+  }
 }
 
 /** Ends every session of one user, e.g. when an admin is disabled. */
