@@ -6,6 +6,8 @@ import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
 import { makeDepartment, makePeriod, makeSection, makeStudents, makeSubject } from '../support/fixtures.js';
 import { createQueueApp, queueStoreKinds } from './support.js';
+import { countingDb } from '../support/query-count.js';
+import { createWaitingRoomService } from '../../src/modules/waiting-room/waiting-room.service.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -256,6 +258,40 @@ describe.each(combos)('waiting room on $label', ({ db, store }) => {
     expect(expired.json()).toMatchObject({ error: { code: 'ADMISSION_REQUIRED' } });
     const enrolled = await app.karina.db.selectFrom('enrollments').select('student_id').execute();
     expect(enrolled).toEqual([{ student_id: myId }]);
+  });
+
+  it('with a valid admission token for an open period, the admission check sends no statement; a token for a period that has closed is checked against the database', async () => {
+    const { ids, periodId, app } = await setUp(
+      { queue: 'on', queueRate: 10, admissionTtlMs: 3 * HOUR },
+      1,
+      -MINUTE,
+    );
+    const [id = 0] = ids;
+    const counting = countingDb(app.karina.db);
+    const room = createWaitingRoomService({ ...app.app.deps, db: counting.db }, { store: store.make() });
+    try {
+      const entered = await room.enter(id);
+      app.clock.advance(1_000);
+      const admitted = await room.status(id, entered.ticket);
+      const token = admitted.admissionToken ?? '';
+      expect(admitted.admitted).toBe(true);
+      const before = counting.count();
+      await room.assertAdmitted(id, token);
+      expect(counting.count() - before, 'a registration click pays nothing for its admission').toBe(0);
+      await expect(room.assertAdmitted(id + 1, token)).rejects.toMatchObject({ code: 'ADMISSION_REQUIRED' });
+      await app.karina.db
+        .updateTable('periods')
+        .set({ closes_at: app.clock.now() - 1 })
+        .where('id', '=', periodId)
+        .execute();
+      app.app.deps.bus.publish('periods', String(periodId));
+      // The store still holds the old window for its cache time; past it, the period is read again.
+      app.clock.advance(2 * HOUR);
+      await room.assertAdmitted(id, token);
+      expect(counting.count() - before, 'no open period: checked in the database, and let through').toBe(1);
+    } finally {
+      await room.close();
+    }
   });
 
   it('with KARINA_QUEUE=auto, the room engages when registration p99 passes the budget and releases after the load falls', async () => {

@@ -58,14 +58,17 @@ export interface RateControllerOptions {
 }
 
 /**
- * Additive increase, multiplicative decrease, once a second: over budget halves the rate, well
- * under it (below half the budget, or no registrations to measure) adds a tenth plus one. The
- * shape TCP uses, for the same reason: back off fast when the shared resource suffers, probe slowly.
+ * TCP's shape, for the same reason: back off fast when the shared resource suffers, probe
+ * otherwise. Once a second: over budget halves the rate; well under it (below half the budget, or
+ * no registrations to measure) doubles it until the first time it was ever over budget (slow
+ * start: at the opening the crowd is there at once, and 20 admissions/s growing by a tenth would
+ * take half a minute to reach a few hundred), then adds a tenth plus one.
  */
 export function createRateController(recorder: LoadRecorder, options: RateControllerOptions) {
   const min = options.min ?? 1;
   const max = options.max ?? 2_000;
-  let rate = options.initial ?? 20;
+  let rate = options.initial ?? 50;
+  let slowStart = true;
   let lastAdjust: number | undefined;
   return {
     rate(now: number): number {
@@ -74,8 +77,12 @@ export function createRateController(recorder: LoadRecorder, options: RateContro
       while (now - lastAdjust >= 1_000) {
         lastAdjust += 1_000;
         const p99 = recorder.p99(now);
-        if (p99 !== undefined && p99 > options.budgetMs) rate = Math.max(min, rate / 2);
-        else if (p99 === undefined || p99 < options.budgetMs / 2) rate = Math.min(max, rate * 1.1 + 1);
+        if (p99 !== undefined && p99 > options.budgetMs) {
+          rate = Math.max(min, rate / 2);
+          slowStart = false;
+        } else if (p99 === undefined || p99 < options.budgetMs / 2) {
+          rate = Math.min(max, slowStart ? rate * 2 : rate * 1.1 + 1);
+        }
         // Only the current state matters: after a long quiet spell, one step, not thousands.
         if (now - lastAdjust >= 1_000) lastAdjust = now - 1_000;
       }

@@ -251,16 +251,19 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
       const now = clock.now();
       // The registration hot path pays for the period lookup only while the room could be active.
       if (config.queue === 'auto' && !engaged(now)) return;
+      const claims = token === undefined ? undefined : findAdmissionClaims(await getSecret(), token);
+      if (claims && claims.studentId !== studentId) throw new AppError('ADMISSION_REQUIRED');
+      if (claims && claims.expiresAt > now) {
+        // A token is only issued for the student's own period (enter() found it for their year):
+        // while that period is still open, the token is proof enough, with no statement. The
+        // period comes from the queue store, which every process shares.
+        const period = await findPeriod(claims.periodId, now);
+        if (period && now >= period.opensAt - config.queueLeadMs && now < period.closesAt) return;
+      }
       const row = await findQueuePeriodForStudent(db, studentId, now, 0);
       // No open period: registration answers REGISTRATION_CLOSED itself.
       if (!row || !isActive({ opensAt: row.opens_at, closesAt: row.closes_at }, now)) return;
-      const claims = token === undefined ? undefined : findAdmissionClaims(await getSecret(), token);
-      if (
-        !claims ||
-        claims.studentId !== studentId ||
-        claims.periodId !== row.id ||
-        claims.expiresAt <= now
-      ) {
+      if (!claims || claims.periodId !== row.id || claims.expiresAt <= now) {
         throw new AppError('ADMISSION_REQUIRED');
       }
     },
