@@ -139,6 +139,13 @@ export interface Config {
   groupCommitMs: number;
   /** KARINA_GROUP_COMMIT_MAX: registrations in one such transaction at most (32). */
   groupCommitMax: number;
+  /**
+   * KARINA_GROUP_COMMIT_CONCURRENCY: such transactions in flight at once per process; while that
+   * many run, new registrations wait for one to finish and then go together, so batches grow with
+   * the load. 0 = by database (1 on SQLite, which writes one transaction at a time anyway; 4 on
+   * MariaDB).
+   */
+  groupCommitConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +196,7 @@ const KNOWN_KEYS = new Set([
   'KARINA_ASSET_BASE_URL',
   'KARINA_GROUP_COMMIT_MS',
   'KARINA_GROUP_COMMIT_MAX',
+  'KARINA_GROUP_COMMIT_CONCURRENCY',
 ]);
 
 function oneOf<T extends string>(
@@ -399,6 +407,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     assetBaseUrl: assetBaseUrl(env, problems),
     groupCommitMs: int(env, 'KARINA_GROUP_COMMIT_MS', 1, 0, 100, problems),
     groupCommitMax: int(env, 'KARINA_GROUP_COMMIT_MAX', 32, 1, 1_000, problems),
+    groupCommitConcurrency: int(env, 'KARINA_GROUP_COMMIT_CONCURRENCY', 0, 0, 1_000, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

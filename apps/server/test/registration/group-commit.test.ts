@@ -117,6 +117,38 @@ describe.each(testDatabaseKinds())('group commit on $label', ({ name }) => {
     expect(audit).toEqual([{ actor_id: winner }]);
   });
 
+  it("when credits change behind memory's back (no message) before a batch, every enrollment of the batch carries the committed credits", async () => {
+    const [filler, a, b] = await makeStudents(t.karina.db, dept, 3);
+    const subject = await makeSubject(t.karina.db, dept, { credits: 3 });
+    const first = await makeSection(t.karina.db, subject);
+    const second = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 1 }));
+    const service = createEnrollmentService(batchingDeps(t.karina.db, 2));
+    // The filler's registration puts the 3-credit statics in memory.
+    await Promise.all([service.register(actor(filler!), first), service.register(actor(b!), second)]);
+    await t.karina.db.deleteFrom('enrollments').where('section_id', '=', first).execute();
+    await t.karina.db.updateTable('sections').set({ taken: 0 }).where('id', '=', first).execute();
+    await t.karina.db.updateTable('subjects').set({ credits: 1 }).where('id', '=', subject).execute();
+    await t.karina.db.deleteFrom('enrollments').where('student_id', '=', b!).execute();
+    await t.karina.db.updateTable('sections').set({ taken: 0 }).where('id', '=', second).execute();
+
+    const answers = await Promise.all([
+      service.register(actor(a!), first),
+      service.register(actor(b!), second),
+    ]);
+
+    expect(answers.map((r) => r.enrollment.credits)).toEqual([1, 1]);
+    const rows = await t.karina.db
+      .selectFrom('enrollments')
+      .select(['student_id', 'credits'])
+      .where('section_id', 'in', [first, second])
+      .orderBy('student_id')
+      .execute();
+    expect(rows).toEqual([
+      { student_id: a, credits: 1 },
+      { student_id: b, credits: 1 },
+    ]);
+  });
+
   it('when one registration of a batch hits a database failure, the others are still enrolled and only it fails', async () => {
     const students = await makeStudents(t.karina.db, dept, 4);
     const section = await makeSection(t.karina.db, await makeSubject(t.karina.db, dept, { credits: 1 }), {

@@ -6,6 +6,12 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** A batch this large goes at once. */
   max: number;
+  /**
+   * Batches in flight at most. While that many run, arrivals wait for one to finish and then go
+   * together: at low load every item goes after the window, under load batches grow by themselves
+   * (what a database's own group commit does). Infinity: no limit.
+   */
+  concurrency?: number;
 }
 
 interface Pending<I, R> {
@@ -17,8 +23,8 @@ interface Pending<I, R> {
 /**
  * Collects items arriving within a short window and hands them to runBatch together; each caller
  * gets its own outcome. Items for which conflicts(a, b) holds never share a batch (the later one
- * runs alone), so a batch never has to order two changes of one student. Several batches may be
- * in flight at once; each owns its items.
+ * runs alone), so a batch never has to order two changes of one student. Up to
+ * `options.concurrency` batches may be in flight at once; each owns its items.
  */
 export function createGroupCommit<I, R>(
   options: GroupCommitOptions,
@@ -26,30 +32,43 @@ export function createGroupCommit<I, R>(
   runAlone: (item: I) => Promise<R>,
   conflicts: (a: I, b: I) => boolean,
 ) {
+  const concurrency = Math.max(1, options.concurrency ?? Infinity);
   let pending: Pending<I, R>[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let inFlight = 0;
+
+  function finished(): void {
+    inFlight--;
+    // Those who waited for a free slot go now, together.
+    if (pending.length > 0 && !timer) flush();
+  }
 
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
+    // Past the limit, finished() sends what waits; a batch never holds more than max.
+    while (pending.length > 0 && inFlight < concurrency) start(pending.splice(0, options.max));
+  }
+
+  function start(batch: Pending<I, R>[]): void {
+    inFlight++;
     if (batch.length === 1) {
       const only = batch[0]!;
-      runAlone(only.item).then(only.resolve, only.reject);
+      runAlone(only.item).then(only.resolve, only.reject).finally(finished);
       return;
     }
-    runBatch(batch.map((p) => p.item)).then(
-      (outcomes) =>
-        batch.forEach((p, i) => {
-          const outcome = outcomes[i];
-          if (!outcome) p.reject(new Error('group commit: no outcome for an item'));
-          else if (outcome.ok) p.resolve(outcome.value);
-          else p.reject(outcome.error);
-        }),
-      (error: unknown) => batch.forEach((p) => p.reject(error)),
-    );
+    runBatch(batch.map((p) => p.item))
+      .then(
+        (outcomes) =>
+          batch.forEach((p, i) => {
+            const outcome = outcomes[i];
+            if (!outcome) p.reject(new Error('group commit: no outcome for an item'));
+            else if (outcome.ok) p.resolve(outcome.value);
+            else p.reject(outcome.error);
+          }),
+        (error: unknown) => batch.forEach((p) => p.reject(error)),
+      )
+      .finally(finished);
   }
 
   return {
@@ -59,6 +78,7 @@ export function createGroupCommit<I, R>(
       }
       return new Promise<R>((resolve, reject) => {
         pending.push({ item, resolve, reject });
+        if (inFlight >= concurrency) return; // finished() sends it
         if (pending.length >= options.max) flush();
         else timer ??= setTimeout(flush, options.windowMs);
       });

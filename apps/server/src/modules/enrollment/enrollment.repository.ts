@@ -78,6 +78,78 @@ export async function takeSeat(trx: Trx, sectionId: number): Promise<boolean> {
 }
 
 /**
+ * A group commit's seats, in two statements whatever its size: the sections' rows locked
+ * (ascending: the lock order) with their counters, and then one UPDATE adding each section's
+ * winners. `want` is how many seats each section's requests ask for; the answer is how many each
+ * got (the first ones in the caller's order win). Under the row locks nobody else moves a counter
+ * in between.
+ */
+export async function takeSeats(
+  trx: Trx,
+  dialect: DialectName,
+  want: ReadonlyMap<number, number>,
+): Promise<Map<number, number>> {
+  const ids = [...want.keys()].sort((a, b) => a - b);
+  const granted = new Map<number, number>();
+  if (ids.length === 0) return granted;
+  const rows = await withRowLock(
+    trx.selectFrom('sections').select(['id', 'taken', 'capacity']).where('id', 'in', ids).orderBy('id'),
+    dialect,
+  ).execute();
+  for (const row of rows) {
+    const n = Math.min(want.get(row.id) ?? 0, Math.max(0, row.capacity - row.taken));
+    if (n > 0) granted.set(row.id, n);
+  }
+  if (granted.size === 0) return granted;
+  const result = await trx
+    .updateTable('sections')
+    .set({
+      taken: sql`taken + case id ${sql.join(
+        [...granted].map(([id, n]) => sql`when ${id} then ${n}`),
+        sql` `,
+      )} else 0 end`,
+    })
+    .where('id', 'in', [...granted.keys()])
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== granted.size) throw new Error('takeSeats: a section row vanished');
+  return granted;
+}
+
+/**
+ * A group commit's enrollments in two statements: the subjects' credits read under a share lock
+ * (so they cannot change before commit), then one multi-row INSERT. False, and nothing written,
+ * when a subject's credits are no longer the ones the rules were checked with.
+ */
+export async function insertEnrollmentsIfCredits(
+  trx: Trx,
+  dialect: DialectName,
+  rows: readonly { studentId: number; sectionId: number; subjectId: number; credits: number; now: number }[],
+): Promise<boolean> {
+  if (rows.length === 0) return true;
+  const subjectIds = [...new Set(rows.map((r) => r.subjectId))].sort((a, b) => a - b);
+  const subjects = await withRowLock(
+    trx.selectFrom('subjects').select(['id', 'credits']).where('id', 'in', subjectIds).orderBy('id'),
+    dialect,
+    'share',
+  ).execute();
+  const credits = new Map(subjects.map((s) => [s.id, s.credits]));
+  if (rows.some((r) => credits.get(r.subjectId) !== r.credits)) return false;
+  await trx
+    .insertInto('enrollments')
+    .values(
+      rows.map((r) => ({
+        student_id: r.studentId,
+        section_id: r.sectionId,
+        subject_id: r.subjectId,
+        credits: r.credits,
+        created_at: r.now,
+      })),
+    )
+    .execute();
+  return true;
+}
+
+/**
  * Every caller has just deleted the enrollment row this seat belonged to, so a counter already at 0
  * means the accounting is broken: fail the transaction rather than hide it (the CHECK on
  * sections.taken refuses it in the database as well).
@@ -227,19 +299,29 @@ export function listWaitlistDetails(db: Db | Trx, studentId: number) {
 }
 
 /**
- * The student's row lock and everything the rules read about the student, in one statement: the
- * held sections (credits as copied at enrollment) and whether a wait-list entry and a cart item
- * for the candidate exist, so the deletes after a seat is taken are sent only when needed. Those
- * two rows are written only under the same student lock (join, leave, cart add), so the answer
- * holds until commit. One row per held section; one row with null section_id when none.
+ * The students' row locks and everything the rules read about them, in one statement for a whole
+ * group commit (students ascending: the lock order; a batch never holds two requests of one
+ * student): the held sections (credits as copied at enrollment) and whether a wait-list entry and
+ * a cart item for each one's candidate section exist, so the deletes after a seat is taken are
+ * sent only when needed. Those two rows are written only under the same student lock (join,
+ * leave, cart add), so the answer holds until commit. Per student, one row per held section, or
+ * one row with null section_id when none.
  */
-export function lockStudentWithSchedule(
+export async function lockStudentsWithSchedules(
   trx: Trx,
   dialect: DialectName,
-  studentId: number,
-  sectionId: number,
+  requests: readonly { studentId: number; sectionId: number }[],
 ) {
-  return withRowLock(
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  // The section each student asks for, by student: the correlated sub-selects need it per row.
+  const wanted =
+    requests.length === 1
+      ? sql<number>`${requests[0]!.sectionId}`
+      : sql<number>`case st.id ${sql.join(
+          requests.map((r) => sql`when ${r.studentId} then ${r.sectionId}`),
+          sql` `,
+        )} end`;
+  const query = withRowLock(
     trx
       .selectFrom('students as st')
       .leftJoin('enrollments as e', 'e.student_id', 'st.id')
@@ -253,23 +335,35 @@ export function lockStudentWithSchedule(
           eb
             .selectFrom('waitlist_entries as w')
             .select('w.id')
-            .where('w.student_id', '=', studentId)
-            .where('w.section_id', '=', sectionId)
+            .whereRef('w.student_id', '=', 'st.id')
+            .where('w.section_id', '=', wanted)
             .limit(1)
             .as('waitlist_id'),
         (eb) =>
           eb
             .selectFrom('cart_items as c')
             .select('c.section_id')
-            .where('c.student_id', '=', studentId)
-            .where('c.section_id', '=', sectionId)
+            .whereRef('c.student_id', '=', 'st.id')
+            .where('c.section_id', '=', wanted)
             .limit(1)
             .as('cart_section_id'),
       ])
-      .where('st.id', '=', studentId)
+      .where(
+        'st.id',
+        'in',
+        requests.map((r) => r.studentId),
+      )
+      .orderBy('st.id')
       .orderBy('e.section_id'),
     dialect,
-  ).execute();
+  );
+  const byStudent = new Map<number, Row[]>();
+  for (const row of await query.execute()) {
+    let rows = byStudent.get(row.id);
+    if (!rows) byStudent.set(row.id, (rows = []));
+    rows.push(row);
+  }
+  return byStudent;
 }
 
 /** Registration's periods, all of them (a handful): open ones are picked in memory. */

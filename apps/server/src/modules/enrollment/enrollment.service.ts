@@ -1,6 +1,6 @@
 import type { DialectName } from '@karina/db';
 import type { Actor, StudentActor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudit, writeAudits } from '../../platform/audit.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -39,9 +39,11 @@ import {
   listWaitlistHeads,
   lockSectionRow,
   lockStudent,
-  lockStudentWithSchedule,
+  insertEnrollmentsIfCredits,
+  lockStudentsWithSchedules,
   releaseSeat,
   takeSeat,
+  takeSeats,
   waitlistPosition,
 } from './enrollment.repository.js';
 import { getRegistrationCache } from './enrollment.cache.js';
@@ -451,9 +453,12 @@ export function createEnrollmentService(deps: AppDeps) {
     reread: number | undefined,
     now: number,
   ): Promise<(Checked | AppError)[]> {
-    const locked: Awaited<ReturnType<typeof lockStudentWithSchedule>>[] = [];
-    for (const r of requests)
-      locked.push(await lockStudentWithSchedule(trx, dialect, r.actor.id, r.sectionId));
+    const byStudent = await lockStudentsWithSchedules(
+      trx,
+      dialect,
+      requests.map((r) => ({ studentId: r.actor.id, sectionId: r.sectionId })),
+    );
+    const locked = requests.map((r) => byStudent.get(r.actor.id) ?? []);
     const periods = await openPeriods(trx);
     const ids = new Set<number>();
     requests.forEach((r, i) => {
@@ -503,16 +508,20 @@ export function createEnrollmentService(deps: AppDeps) {
     return new AppError('SECTION_FULL', undefined, { sectionId: section.id, capacity: section.capacity });
   }
 
+  const registered = (section: SectionStatic) => ({
+    action: 'enrollment.register',
+    target: `section:${section.id}`,
+  });
+
   /** The seat is taken: the enrollment and its audit row; the answer from rows already read. */
   async function writeEnrollment(trx: Trx, checked: Checked, now: number): Promise<EnrollResponse> {
-    const { request, section, held } = checked;
-    await enrollChecked(trx, request.actor.id, section, now, checked.present);
-    await writeAudit(
-      trx,
-      request.actor,
-      { action: 'enrollment.register', target: `section:${section.id}` },
-      now,
-    );
+    await enrollChecked(trx, checked.request.actor.id, checked.section, now, checked.present);
+    await writeAudit(trx, checked.request.actor, registered(checked.section), now);
+    return enrollResponse(checked, now);
+  }
+
+  function enrollResponse(checked: Checked, now: number): EnrollResponse {
+    const { section, held } = checked;
     return {
       enrollment: {
         sectionId: section.id,
@@ -580,18 +589,54 @@ export function createEnrollmentService(deps: AppDeps) {
             a.checked.section.id - b.checked.section.id ||
             a.checked.request.actor.id - b.checked.request.actor.id,
         );
+        // Seats for the whole batch at once; within a section the first students (ascending) win.
+        const want = new Map<number, number>();
+        for (const e of eligible) want.set(e.checked.section.id, (want.get(e.checked.section.id) ?? 0) + 1);
+        const granted = await takeSeats(trx, dialect, want);
         const winners: typeof eligible = [];
         for (const e of eligible) {
-          if (await takeSeat(trx, e.checked.section.id)) winners.push(e);
-          else result[e.index] = { ok: false, error: sectionFull(e.checked.section) };
-        }
-        for (const w of winners) {
-          try {
-            result[w.index] = { ok: true, value: await writeEnrollment(trx, w.checked, now) };
-          } catch (error) {
-            throw new BatchFailed(error);
+          const left = granted.get(e.checked.section.id) ?? 0;
+          if (left > 0) {
+            granted.set(e.checked.section.id, left - 1);
+            winners.push(e);
+          } else {
+            result[e.index] = { ok: false, error: sectionFull(e.checked.section) };
           }
         }
+        try {
+          const fresh = await insertEnrollmentsIfCredits(
+            trx,
+            dialect,
+            winners.map(({ checked: { request, section } }) => ({
+              studentId: request.actor.id,
+              sectionId: section.id,
+              subjectId: section.subject_id,
+              credits: section.credits,
+              now,
+            })),
+          );
+          // Credits changed since they were cached: each alone, reading them afresh.
+          if (!fresh) throw new StaleCredits();
+          for (const w of winners) {
+            const { request, section, present } = w.checked;
+            if (present.waitlisted) await deleteWaitlistEntry(trx, request.actor.id, section.id);
+            if (present.inCart) await deleteOwnCartItem(trx, request.actor.id, section.id);
+          }
+          // The batch's audit rows in one statement, in the order the enrollments were written.
+          await writeAudits(
+            trx,
+            winners.map((w) => ({
+              actor: w.checked.request.actor,
+              entry: registered(w.checked.section),
+              at: now,
+            })),
+          );
+        } catch (error) {
+          // A unique key (a rule broken without its lock: never expected) or a database failure:
+          // each request again in its own transaction, for its own answer.
+          throw new BatchFailed(error);
+        }
+        for (const w of winners) result[w.index] = { ok: true, value: enrollResponse(w.checked, now) };
         return result;
       });
     } catch {
@@ -615,7 +660,11 @@ export function createEnrollmentService(deps: AppDeps) {
   }
 
   const groupCommit = createGroupCommit<RegistrationRequest, EnrollResponse>(
-    { windowMs: deps.config.groupCommitMs, max: deps.config.groupCommitMax },
+    {
+      windowMs: deps.config.groupCommitMs,
+      max: deps.config.groupCommitMax,
+      concurrency: deps.config.groupCommitConcurrency || (dialect === 'sqlite' ? 1 : 4),
+    },
     registerBatch,
     (request) => registerAlone(request),
     (a, b) => a.actor.id === b.actor.id,
