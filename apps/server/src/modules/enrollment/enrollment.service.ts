@@ -68,6 +68,8 @@ interface RegistrationRequest {
   actor: StudentActor;
   sectionId: number;
   stamp: string;
+  /** The idempotency record's write, inside the same transaction as the enrollment. */
+  beforeCommit?: BeforeCommit<EnrollResponse>;
 }
 
 /** A request that passed rules 1-4, with what writing it needs. */
@@ -412,11 +414,15 @@ export function createEnrollmentService(deps: AppDeps) {
   ): Promise<EnrollResponse> {
     try {
       refuseFromMemory(actor.id, sectionId, clock.now());
-      const request = { actor, sectionId, stamp: cache.sectionStamp(sectionId) };
-      // An idempotency record is written inside the transaction and may collide with a racing
-      // repeat; that must roll back this registration alone, so keyed requests never share one.
-      if (beforeCommit) return await registerAlone(request, beforeCommit);
-      return await groupCommit.submit(request);
+      // A keyed request's idempotency record is written inside the batch's transaction; should it
+      // collide with a racing repeat, the batch rolls back and each request runs alone, where the
+      // repeat ends on the primary key and replays (platform/idempotency.ts).
+      return await groupCommit.submit({
+        actor,
+        sectionId,
+        stamp: cache.sectionStamp(sectionId),
+        beforeCommit,
+      });
     } catch (error) {
       // Counted in memory (and sent to Redis in batches), never in the database: a refusal is not a change.
       if (error instanceof AppError && error.code === 'SECTION_FULL') rejections.record(sectionId);
@@ -424,10 +430,8 @@ export function createEnrollmentService(deps: AppDeps) {
     }
   }
 
-  async function registerAlone(
-    request: RegistrationRequest,
-    beforeCommit?: BeforeCommit<EnrollResponse>,
-  ): Promise<EnrollResponse> {
+  async function registerAlone(request: RegistrationRequest): Promise<EnrollResponse> {
+    const { beforeCommit } = request;
     try {
       return await registerInTransaction(request, beforeCommit, undefined);
     } catch (error) {
@@ -631,12 +635,17 @@ export function createEnrollmentService(deps: AppDeps) {
               at: now,
             })),
           );
+          for (const w of winners) {
+            const value = enrollResponse(w.checked, now);
+            await w.checked.request.beforeCommit?.(trx, value);
+            result[w.index] = { ok: true, value };
+          }
         } catch (error) {
-          // A unique key (a rule broken without its lock: never expected) or a database failure:
-          // each request again in its own transaction, for its own answer.
+          // A unique key (an idempotency record's racing repeat, or a rule broken without its
+          // lock: never expected) or a database failure: each request again in its own
+          // transaction, for its own answer.
           throw new BatchFailed(error);
         }
-        for (const w of winners) result[w.index] = { ok: true, value: enrollResponse(w.checked, now) };
         return result;
       });
     } catch {
