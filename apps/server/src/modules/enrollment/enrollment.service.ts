@@ -658,12 +658,15 @@ export function createEnrollmentService(deps: AppDeps) {
         ),
       );
     }
+    // One roster read per section found full (a batch of a crowded section holds many refusals).
+    const full = new Map<number, string>();
+    outcomes.forEach((o, i) => {
+      if (!o.ok && o.error instanceof AppError && o.error.code === 'SECTION_FULL') {
+        full.set(requests[i]!.sectionId, requests[i]!.stamp);
+      }
+    });
     await Promise.all(
-      outcomes.map(async (o, i) => {
-        if (!o.ok && o.error instanceof AppError && o.error.code === 'SECTION_FULL') {
-          await rememberFull(requests[i]!.sectionId, requests[i]!.stamp).catch(() => undefined);
-        }
-      }),
+      [...full].map(([sectionId, stamp]) => rememberFull(sectionId, stamp).catch(() => undefined)),
     );
     return outcomes;
   }

@@ -7,6 +7,7 @@ import { findFairnessPeriod, findQueuePeriodForStudent } from './waiting-room.re
 import type { Fairness, QueueStatus } from './waiting-room.schema.js';
 import type { QueuePeriod, QueueStore, Standing } from './waiting-room.store.js';
 import { findAdmissionClaims, signAdmissionToken } from './waiting-room.token.js';
+import type { AdmissionClaims } from './waiting-room.token.js';
 
 /** The ticket of a student admitted at once because the waiting room was not active. */
 const DIRECT = 'direct';
@@ -18,6 +19,8 @@ const MIN_POLL_MS = 1_000;
 const MAX_POLL_MS = 30_000;
 /** Period windows change rarely (an admin edit, published on the bus); polls read this copy. */
 const PERIOD_CACHE_MS = 5_000;
+/** Admission tokens remembered as verified (one per admitted student; least recently admitted go first). */
+const VERIFIED_TOKENS = 100_000;
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -73,6 +76,25 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
           throw error;
         });
     return secret;
+  }
+
+  /**
+   * Tokens whose signature was checked, so a student's six registrations pay for one HMAC, not six
+   * (it was a twentieth of the server's time at the opening). Only valid tokens are kept; expiry and
+   * binding are still checked on every use.
+   */
+  const verified = new Map<string, AdmissionClaims>();
+  async function verifiedClaims(token: string): Promise<AdmissionClaims | undefined> {
+    const known = verified.get(token);
+    if (known) return known;
+    const claims = findAdmissionClaims(await getSecret(), token);
+    if (!claims) return undefined;
+    if (verified.size >= VERIFIED_TOKENS) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+    verified.set(token, claims);
+    return claims;
   }
 
   let lastOverloadAt: number | undefined;
@@ -251,7 +273,7 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
       const now = clock.now();
       // The registration hot path pays for the period lookup only while the room could be active.
       if (config.queue === 'auto' && !engaged(now)) return;
-      const claims = token === undefined ? undefined : findAdmissionClaims(await getSecret(), token);
+      const claims = token === undefined ? undefined : await verifiedClaims(token);
       if (claims && claims.studentId !== studentId) throw new AppError('ADMISSION_REQUIRED');
       if (claims && claims.expiresAt > now) {
         // A token is only issued for the student's own period (enter() found it for their year):
