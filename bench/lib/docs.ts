@@ -11,6 +11,19 @@ import type { BenchReport, DatabaseReport, ScenarioReport } from './report.js';
 
 const DOCS = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
 const QUEUE_RESULT = fileURLToPath(new URL('../results/waiting-room.json', import.meta.url));
+/**
+ * A 30,000-student opening takes minutes per database, so it is a run of its own
+ * (`npm run bench -- --scenarios opening --students 30000`), which records itself here; the 30,000
+ * target rows of docs/performance.md are read from it.
+ */
+export const LARGE_OPENING_STUDENTS = 30_000;
+export const LARGE_OPENING_NAME = 'opening-30000';
+const LARGE_OPENING_RESULT = fileURLToPath(new URL(`../results/${LARGE_OPENING_NAME}.json`, import.meta.url));
+
+function largeOpening(): BenchReport | undefined {
+  if (!existsSync(LARGE_OPENING_RESULT)) return undefined;
+  return JSON.parse(readFileSync(LARGE_OPENING_RESULT, 'utf8')) as BenchReport;
+}
 
 /** The waiting room's own cost, from the last `npm run bench:queue` (its own run, its own command). */
 function waitingRoomCost(): string {
@@ -112,33 +125,59 @@ export function evaluateTargets(report: BenchReport): TargetRow[] {
       }
     } else missing('hot');
 
-    const opening = find(r, 'opening');
-    const students = report.options.students;
     const openingTargets: [number, number][] = [
       [10_000, 30],
-      [30_000, 60],
+      [LARGE_OPENING_STUDENTS, 60],
     ];
     for (const [n, seconds] of openingTargets) {
       const name = `opening: ${fmt(n)} × 6 all answered within ${seconds} s, 0 5xx, no seat over capacity`;
+      // This run if it had n students, else the recorded run of its own for the large one.
+      const separate =
+        n === LARGE_OPENING_STUDENTS && report.options.students !== n ? largeOpening() : undefined;
+      const source = separate ?? report;
+      const from = separate?.results.find((x) => x.database === r.database);
+      const students = source.options.students;
+      const opening = find(from ?? r, 'opening');
       if (!opening || students !== n) {
         add(name, db, opening ? `run had ${fmt(students)} students` : 'scenario not run', 'not measured');
         continue;
       }
       const last = (opening.lastAnsweredMs ?? 0) / 1000;
       const queue = opening.queue?.present ? 'through the waiting room' : 'no waiting room on this build';
+      const where = separate
+        ? ` (separate run of ${separate.date.slice(0, 10)}: [bench/results/${LARGE_OPENING_NAME}.json](../bench/results/${LARGE_OPENING_NAME}.json), peak RSS ${fmt(opening.server?.peakRssMiB ?? 0)} MiB)`
+        : '';
+      const checksOk = check(from ?? r, 'opening:');
       add(
         name,
         db,
-        `last answer after ${fmt(last, 1)} s, ${queue}`,
-        verdict(last <= seconds && check(r, 'opening:')),
+        `last answer after ${fmt(last, 1)} s, ${queue}${where}`,
+        verdict(last <= seconds && checksOk),
       );
     }
-    if (opening?.server) {
+    const openings = [
+      { students: report.options.students, s: find(r, 'opening') },
+      ...(report.options.students === LARGE_OPENING_STUDENTS
+        ? []
+        : [
+            {
+              students: LARGE_OPENING_STUDENTS,
+              s: ((): ScenarioReport | undefined => {
+                const large = largeOpening()?.results.find((x) => x.database === r.database);
+                return large ? find(large, 'opening') : undefined;
+              })(),
+            },
+          ]),
+    ].filter((o) => o.s?.server);
+    if (openings.length > 0) {
+      const peak = Math.max(...openings.map((o) => o.s?.server?.peakRssMiB ?? 0));
       add(
         'server RSS ≤ 512 MiB throughout opening',
         db,
-        `peak ${fmt(opening.server.peakRssMiB)} MiB`,
-        verdict(opening.server.peakRssMiB <= 512),
+        openings
+          .map((o) => `${fmt(o.students)} students: peak ${fmt(o.s?.server?.peakRssMiB ?? 0)} MiB`)
+          .join('; '),
+        verdict(peak <= 512),
       );
     } else missing('server RSS ≤ 512 MiB throughout opening');
 
