@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
-import {
-  makeDepartment,
-  makePeriod,
-  makeSection,
-  makeStudents,
-  makeSubject,
-  seatState,
-} from '../support/fixtures.js';
-
-const HOUR = 3_600_000;
+import { makeSection, makeStudents, makeSubject, seatState } from '../support/fixtures.js';
+import { openRegistrationWorld } from '../support/registration-world.js';
 
 describe.each(testDatabaseKinds())('keyed registrations in a group commit on $label', ({ name }) => {
   let t: TestApp;
   let dept: number;
-  beforeAll(async () => {
-    // A batch goes when three have arrived (or after 200 ms): the requests below share one.
-    t = await createTestApp(name, { groupCommitMs: 200, groupCommitMax: 3 });
-    dept = (await makeDepartment(t.karina.db)).id;
-    await makePeriod(t.karina.db, { opensAt: t.clock.now() - HOUR, closesAt: t.clock.now() + HOUR });
-  });
+  // A batch goes when three have arrived (or after 200 ms): the requests below share one.
+  beforeAll(
+    async () => ({ t, dept } = await openRegistrationWorld(name, { groupCommitMs: 200, groupCommitMax: 3 })),
+  );
   afterAll(async () => t?.close());
 
   it('when keyed registrations share a batch and one is repeated at once with its key, each student is enrolled once, the repeat replays the first answer, and every record is kept', async () => {
@@ -42,7 +31,7 @@ describe.each(testDatabaseKinds())('keyed registrations in a group commit on $la
     ]);
     expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
     const [first, repeat] = answers;
-    expect(first!.json()).toEqual(repeat!.json());
+    expect(first.json()).toEqual(repeat.json());
     expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(1);
     expect(await seatState(t.karina.db, section)).toMatchObject({ taken: 3, rows: 3 });
     const records = await t.karina.db
@@ -55,6 +44,6 @@ describe.each(testDatabaseKinds())('keyed registrations in a group commit on $la
     // Replayed later, each key answers as first.
     const again = await register(tokens[1]!, 'click-b');
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.json()).toEqual(answers[2]!.json());
+    expect(again.json()).toEqual(answers[2].json());
   });
 });

@@ -3,20 +3,10 @@ import type { KyselyPlugin } from 'kysely';
 import { createEnrollmentService } from '../../src/modules/enrollment/enrollment.service.js';
 import type { AppDeps } from '../../src/platform/deps.js';
 import type { Db } from '../../src/platform/transactions.js';
-import { createTestApp } from '../support/app.js';
+import { openRegistrationWorld } from '../support/registration-world.js';
 import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
-import {
-  insertEnrollment,
-  makeDepartment,
-  makePeriod,
-  makeSection,
-  makeStudents,
-  makeSubject,
-  seatState,
-} from '../support/fixtures.js';
-
-const HOUR = 3_600_000;
+import { insertEnrollment, makeSection, makeStudents, makeSubject, seatState } from '../support/fixtures.js';
 
 /** db, with the number of transactions begun through it. */
 function countingTransactions(db: Db): { db: Db; transactions: () => number } {
@@ -52,15 +42,7 @@ function failingAuditFor(db: Db, requestId: string): Db {
 describe.each(testDatabaseKinds())('group commit on $label', ({ name }) => {
   let t: TestApp;
   let dept: number;
-  beforeAll(async () => {
-    t = await createTestApp(name);
-    dept = (await makeDepartment(t.karina.db)).id;
-    await makePeriod(t.karina.db, {
-      opensAt: t.clock.now() - HOUR,
-      closesAt: t.clock.now() + HOUR,
-      maxCredits: 6,
-    });
-  });
+  beforeAll(async () => ({ t, dept } = await openRegistrationWorld(name, {}, { maxCredits: 6 })));
   afterAll(async () => t?.close());
 
   /** The window is long, so a batch goes when `max` requests have arrived, never by the clock. */

@@ -33,7 +33,7 @@ export function createGroupCommit<I, R>(
   conflicts: (a: I, b: I) => boolean,
 ) {
   const concurrency = Math.max(1, options.concurrency ?? Infinity);
-  let pending: Pending<I, R>[] = [];
+  const pending: Pending<I, R>[] = [];
   let timer: NodeJS.Timeout | undefined;
   let inFlight = 0;
 
