@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds())('cached sessions on $label', ({ name }) => {
     return id;
   }
 
-  it('when a session was read a moment ago, looking it up again sends no statement to the database, and last-seen is written in batches off the request', async () => {
+  it('when a session was read a moment ago, looking it up again sends no statement to the database; a minute on it is read again, and last-seen is written in batches off the request', async () => {
     const counting = countingDb(t.karina.db);
     const app = await buildApp(t.config, { db: counting.db, dialect: t.karina.dialect, clock: t.clock });
     try {
@@ -65,9 +65,13 @@ describe.each(testDatabaseKinds())('cached sessions on $label', ({ name }) => {
       t.clock.advance(1_000);
       const seenAt = t.clock.now();
       for (const token of tokens) await app.sessionCache.find(token, seenAt);
-      expect(counting.count() - afterFirst, 'a minute on, last-seen is due: still no statement').toBe(0);
+      expect(
+        counting.kinds().slice(afterFirst),
+        'a minute on, each copy is read again (another process may have ended it); last-seen waits',
+      ).toEqual(tokens.map(() => 'SelectQueryNode'));
+      const afterReads = counting.count();
       await app.sessionCache.flush();
-      expect(counting.kinds().slice(afterFirst), 'one batched write for the three').toEqual([
+      expect(counting.kinds().slice(afterReads), 'one batched write for the three').toEqual([
         'UpdateQueryNode',
       ]);
       const rows = await t.karina.db
@@ -77,7 +81,7 @@ describe.each(testDatabaseKinds())('cached sessions on $label', ({ name }) => {
         .execute();
       expect(rows.map((r) => r.last_seen_at)).toEqual(tokens.map(() => seenAt - (seenAt % 1000)));
       await app.sessionCache.flush();
-      expect(counting.count() - afterFirst, 'nothing left to write').toBe(1);
+      expect(counting.count() - afterReads, 'nothing left to write').toBe(1);
     } finally {
       await app.close();
     }

@@ -158,14 +158,17 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache &
   /**
    * A cached copy answers while the session has neither reached its lifetime nor gone idle by
    * this process's own record of it (a lower bound of the truth: if it looks idle here, the row
-   * is read again, since another process may have served the session since), and, when other
-   * processes may end sessions, for at most the shared TTL.
+   * is read again, since another process may have served the session since), and while it is
+   * young: at most the shared TTL when Redis tells every process of an ended session, else at
+   * most the write interval, since other processes without Redis (student pods, workers) may
+   * have ended it unseen.
    */
   function fresh(entry: Entry, now: number): boolean {
     const s = entry.session;
     if (now >= s.expiresAt) return false;
     if (now - s.lastSeenAt >= idleMs) return false;
-    if (bus.shared && now - entry.readAt >= sharedTtlMs) return false;
+    const maxAge = bus.shared ? sharedTtlMs : LAST_SEEN_WRITE_INTERVAL_MS;
+    if (now - entry.readAt >= maxAge || now < entry.readAt) return false;
     return true;
   }
 
