@@ -28,7 +28,10 @@ function freePort(): Promise<number> {
  * folder): migrations, bootstrap admin, the demo university, Secure `__Host-` cookies, the built
  * web app. Resolves with the demo 학번 the server prints.
  */
-function startServe(port: number, dataDir: string): Promise<{ child: ChildProcess; studentNo: string }> {
+function startServe(
+  port: number,
+  dataDir: string,
+): Promise<{ child: ChildProcess; studentNo: string; output: () => string }> {
   const child = spawn(
     join(root, 'node_modules/.bin/tsx'),
     ['--tsconfig', 'tsconfig.check.json', 'apps/server/src/main.ts', 'serve'],
@@ -47,7 +50,7 @@ function startServe(port: number, dataDir: string): Promise<{ child: ChildProces
       studentNo ||= /e\.g\. (\d{7}) \//.exec(out)?.[1] ?? '';
       if (studentNo && out.includes('karina: all service on')) {
         clearTimeout(timer);
-        resolve({ child, studentNo });
+        resolve({ child, studentNo, output: () => out });
       }
     };
     child.stdout?.on('data', read);
@@ -62,11 +65,12 @@ describeBrowser('the README quick start (`npm start`) shows a working site', () 
   let dataDir: string;
   let baseUrl: string;
   let studentNo: string;
+  let serverOutput: () => string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'karina-quick-start-'));
     const port = await freePort();
-    ({ child: server, studentNo } = await startServe(port, dataDir));
+    ({ child: server, studentNo, output: serverOutput } = await startServe(port, dataDir));
     baseUrl = `http://localhost:${port}`;
     browser = await launchBrowser();
   }, 120_000);
@@ -82,7 +86,17 @@ describeBrowser('the README quick start (`npm start`) shows a working site', () 
     await page.getByLabel('학번 또는 관리자 아이디').fill(studentNo, WAIT);
     await page.getByLabel('비밀번호', { exact: true }).fill('karina-demo-2026');
     await page.getByRole('button', { name: '로그인', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/sugang', WAIT);
+    await page
+      .waitForURL((url) => url.pathname === '/sugang', WAIT)
+      .catch(async (error: unknown) => {
+        // Say what the student saw and what the server said, not only that the page stayed.
+        const alerts = await page.getByRole('alert').allInnerTexts();
+        throw new Error(
+          `sign-in did not reach /sugang (at ${page.url()}): ${String(error)}\n` +
+            `alerts: ${JSON.stringify(alerts)}\nproblems: ${JSON.stringify(problems)}\n` +
+            `server output (last 4000 characters):\n${serverOutput().slice(-4000)}`,
+        );
+      });
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === '__Host-karina_session')).toMatchObject({
       httpOnly: true,
