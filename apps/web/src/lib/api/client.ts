@@ -42,12 +42,54 @@ const sessionMiddleware: Middleware = {
   },
 };
 
+/** How many times a shed request is sent again before its OVERLOADED reaches the screen. */
+export const SHED_RETRIES = 3;
+
+/** Waits of Retry-After seconds, each stretched by up to as much again so retries do not arrive in step. */
+export function shedRetryDelayMs(retryAfter: string | null, random: () => number = Math.random): number {
+  const seconds = Number(retryAfter);
+  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : 1000;
+  return Math.round(base * (1 + random()));
+}
+
+async function isShed(response: Response): Promise<boolean> {
+  if (response.status !== 503) return false;
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: unknown } } | null;
+    return body?.error?.code === 'OVERLOADED';
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The server sheds a request (503 OVERLOADED with Retry-After) before doing any of its work, so it
+ * is safe to send again, state changes included (they also carry their Idempotency-Key): at the
+ * opening a student's click is retried by the page rather than turned into an error to click away.
+ * Other failures, and the last refusal, go back to the caller as they came.
+ */
+export async function fetchRetryingShed(
+  request: Request,
+  send: (request: Request) => Promise<Response> = (r) => globalThis.fetch(r),
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt === SHED_RETRIES;
+    // The original stays unsent, so each attempt can take a fresh copy of the body.
+    const response = await send(last ? request : request.clone());
+    if (last || !(await isShed(response))) return response;
+    await wait(shedRetryDelayMs(response.headers.get('retry-after')));
+  }
+}
+
 /** The one API client: typed by the server's OpenAPI document, cookie session, CSRF header. */
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   credentials: 'same-origin',
-  // Looked up per call, not captured at import, so a test's MSW interception is seen.
-  fetch: (request) => globalThis.fetch(request),
+  // globalThis.fetch looked up per call, not captured at import, so a test's MSW interception is seen.
+  fetch: (request) => fetchRetryingShed(request),
 });
 api.use(sessionMiddleware);
 
