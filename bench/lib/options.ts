@@ -47,7 +47,7 @@ Options:
                             processes need uncontended, which are added)
   --students N              students in the opening, each with a 6-section cart (default 10000)
   --hot-students H          students released at once on the hot section (default 5000)
-  --requests R              registrations per uncontended and full run (default 5000)
+  --requests R              registrations per uncontended run, students in full (default 5000)
   --capacity C              seats in the hot section (default 40)
   --connections K           concurrent HTTP connections (default 100)
   --overload-seconds S      length of the overload run (default 20)

@@ -74,16 +74,27 @@ export function withoutStatementText(error: unknown): unknown {
   return error;
 }
 
+/**
+ * What the error handler answers for an AppError, for a handler to return instead of throwing:
+ * the status (and Retry-After on RATE_LIMITED / OVERLOADED) set on the reply, the envelope as the
+ * payload. A registration's refusal (SECTION_FULL from memory, most answers at an opening) skips
+ * Fastify's error path this way, a tenth of its cost.
+ */
+export function refusal(reply: FastifyReply, error: AppError) {
+  if ((error.code === 'RATE_LIMITED' || error.code === 'OVERLOADED') && !reply.hasHeader('retry-after')) {
+    void reply.header('retry-after', '1');
+  }
+  void reply.status(error.status);
+  return body(error.code, error.message, error.details);
+}
+
 /** One place that turns every thrown thing into {"error":{"code","message"}}; 5xx bodies say nothing internal. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       // pino's error serializer follows `cause`, so the log shows what lay underneath; the body does not.
       if (error.status >= 500) request.log.error({ err: error }, error.code);
-      if ((error.code === 'RATE_LIMITED' || error.code === 'OVERLOADED') && !reply.hasHeader('retry-after')) {
-        void reply.header('retry-after', '1');
-      }
-      return reply.status(error.status).send(body(error.code, error.message, error.details));
+      return reply.send(refusal(reply, error));
     }
     const fe = error as FastifyError;
     if (fe.validation) {

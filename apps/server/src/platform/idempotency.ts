@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUniqueViolation } from './db-errors.js';
+import { refusal } from './error-handler.js';
 import { AppError } from './errors.js';
 import {
   deleteExpiredIdempotencyRecord,
@@ -85,9 +86,15 @@ export async function runIdempotent<T>(
   const { db, clock } = request.server.deps;
   const header = request.headers['idempotency-key'];
   if (header === undefined) {
-    const result = await work(undefined);
-    void reply.status(successStatus);
-    return result;
+    try {
+      const result = await work(undefined);
+      void reply.status(successStatus);
+      return result;
+    } catch (error) {
+      // A rule's refusal is an answer, not a failure: returned, it skips Fastify's error path.
+      if (error instanceof AppError && error.status < 500) return refusal(reply, error);
+      throw error;
+    }
   }
   if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
     throw new AppError(
@@ -146,6 +153,7 @@ export async function runIdempotent<T>(
         const stored = await lookup();
         if (stored) return replay(stored);
       }
+      return refusal(reply, error);
     }
     throw error;
   }
