@@ -96,6 +96,7 @@ export async function startServerProcess(env: ServerEnv, cleanup: Cleanup): Prom
     KARINA_QUEUE: env.queue ?? 'off',
     KARINA_RATE_LIMIT: 'off',
     KARINA_LOG_LEVEL: 'silent',
+    KARINA_SHUTDOWN_DRAIN_MS: '0',
     KARINA_DEMO: 'off',
     KARINA_ADMIN_PASSWORD: 'Opening-Second-2026-bench',
     ...(env.redisUrl ? { KARINA_REDIS_URL: env.redisUrl } : {}),

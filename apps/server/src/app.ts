@@ -4,7 +4,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { registerStudentService, registerSugangService } from './modules/index.js';
 import { authPlugin, routeNeedsAuthRule } from './platform/auth.js';
@@ -18,6 +17,7 @@ import {
 } from './platform/error-handler.js';
 import { capConnections, createClientErrorHandler, serverTimeoutOptions } from './platform/http-limits.js';
 import { installJsonBodyParser } from './platform/json-body.js';
+import { installHealthRoutes } from './platform/health.js';
 import { installSecurityHeaders, securityHeaders } from './platform/security-headers.js';
 import { sweepIdempotencyRecords } from './platform/idempotency.js';
 import { closeUndeclaredQuerystrings, createValidatorCompiler } from './platform/validation.js';
@@ -148,19 +148,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
   app.decorate('metrics', installMetrics(app, config.service));
 
   await registerWebApp(app, config);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(deps.db);
-      return { status: 'ready', service: config.service };
-    } catch (error) {
-      app.log.warn({ err: error }, 'readiness check failed');
-      return reply
-        .status(503)
-        .header('retry-after', '1')
-        .send({ error: { code: 'NOT_READY', message: 'database unreachable' } });
-    }
-  });
+  installHealthRoutes(app, deps, config.service);
 
   // Expired sessions are refused on lookup already; this only keeps the table small.
   const sweep = setInterval(() => {

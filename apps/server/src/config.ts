@@ -114,6 +114,17 @@ export interface Config {
    * once rather than queueing for the pool until it times out. 0 = no cap.
    */
   maxInFlight: number;
+  /**
+   * KARINA_SHUTDOWN_DRAIN_MS: on SIGTERM, /readyz answers 503 at once but requests are still served
+   * for this long (5000), so a load balancer or Kubernetes stops sending before the port closes;
+   * then in-flight requests finish and the pools close. SIGINT (Ctrl-C) skips the drain.
+   */
+  shutdownDrainMs: number;
+  /**
+   * KARINA_SHUTDOWN_TIMEOUT_MS: from the signal, the longest a shutdown may take, drain included
+   * (25000, inside Kubernetes' default 30 s grace period); past it the process exits with 1.
+   */
+  shutdownTimeoutMs: number;
   /** KARINA_HASH_CONCURRENCY: password hashes run at once (2 per core); 16 times that may wait, then 503. */
   hashConcurrency: number;
   /**
@@ -197,6 +208,8 @@ const KNOWN_KEYS = new Set([
   'KARINA_GROUP_COMMIT_MS',
   'KARINA_GROUP_COMMIT_MAX',
   'KARINA_GROUP_COMMIT_CONCURRENCY',
+  'KARINA_SHUTDOWN_DRAIN_MS',
+  'KARINA_SHUTDOWN_TIMEOUT_MS',
 ]);
 
 function oneOf<T extends string>(
@@ -408,10 +421,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     groupCommitMs: int(env, 'KARINA_GROUP_COMMIT_MS', 1, 0, 100, problems),
     groupCommitMax: int(env, 'KARINA_GROUP_COMMIT_MAX', 32, 1, 1_000, problems),
     groupCommitConcurrency: int(env, 'KARINA_GROUP_COMMIT_CONCURRENCY', 0, 0, 1_000, problems),
+    shutdownDrainMs: int(env, 'KARINA_SHUTDOWN_DRAIN_MS', 5_000, 0, 300_000, problems),
+    shutdownTimeoutMs: int(env, 'KARINA_SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('KARINA_HEADERS_TIMEOUT_MS must not be larger than KARINA_REQUEST_TIMEOUT_MS');
+  }
+  if (config.shutdownDrainMs >= config.shutdownTimeoutMs) {
+    problems.push(
+      'KARINA_SHUTDOWN_DRAIN_MS must be smaller than KARINA_SHUTDOWN_TIMEOUT_MS (the bound includes the drain)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -25,7 +25,9 @@ pending migrations, creates the bootstrap admin "admin" (a generated password, w
 KARINA_ADMIN_PASSWORD is unset, is shown once on a terminal, or else written to a file readable by
 the owner only, whose path is printed) and, with KARINA_DEMO on, seeds a demo university into an
 empty database. Students sharing the published demo password are served on loopback only, unless
-KARINA_DEMO_PUBLIC=on. SIGTERM or SIGINT closes it gracefully; a second signal exits at once.
+KARINA_DEMO_PUBLIC=on. SIGTERM drains first (/readyz answers 503 while requests are still served
+for KARINA_SHUTDOWN_DRAIN_MS), then closes gracefully; SIGINT closes without the drain; a second
+signal exits at once.
 
 Options:
   --workers N   run N server processes on the same port (node:cluster), to use several cores: this
@@ -166,8 +168,20 @@ function displayHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 }
 
-/** Resolves with the exit code once a signal has closed the server and the database. */
-function untilShutdown(app: FastifyInstance, karina: KarinaDb, ctx: CliContext): Promise<number> {
+/**
+ * Resolves with the exit code once a signal has closed the server and the database. SIGTERM (what
+ * Kubernetes and a cluster primary send) drains first: /readyz turns 503 while requests are still
+ * served for KARINA_SHUTDOWN_DRAIN_MS, so the load balancer stops sending before the port closes;
+ * then Fastify stops accepting, finishes in-flight requests and the pools close. SIGINT (Ctrl-C at
+ * a terminal, where nobody balances load) skips the drain. The whole shutdown is bounded by
+ * KARINA_SHUTDOWN_TIMEOUT_MS; past it the process exits with 1.
+ */
+function untilShutdown(
+  app: FastifyInstance,
+  karina: KarinaDb,
+  ctx: CliContext,
+  config: Readonly<Config>,
+): Promise<number> {
   return new Promise((resolve) => {
     let closing = false;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -176,9 +190,19 @@ function untilShutdown(app: FastifyInstance, karina: KarinaDb, ctx: CliContext):
         process.exit(130);
       }
       closing = true;
-      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-      app
-        .close()
+      const drainMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0;
+      app.startDraining();
+      app.log.info(
+        { signal, drainMs },
+        'shutting down: not ready, draining, then finishing in-flight requests',
+      );
+      const bound = setTimeout(() => {
+        say(ctx.stderr, `karina: shutdown took longer than ${config.shutdownTimeoutMs} ms, exiting`);
+        process.exit(1);
+      }, config.shutdownTimeoutMs);
+      bound.unref();
+      new Promise((drained) => setTimeout(drained, drainMs))
+        .then(() => app.close())
         .then(() => karina.close())
         .then(
           () => resolve(0),
@@ -188,14 +212,16 @@ function untilShutdown(app: FastifyInstance, karina: KarinaDb, ctx: CliContext):
           },
         )
         .finally(() => {
+          clearTimeout(bound);
           process.off('SIGTERM', onSignal);
           process.off('SIGINT', onSignal);
         });
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
-    // A worker's primary asks by message: a terminal's Ctrl-C reaches both, and a forwarded signal
-    // would then be this worker's second, which exits without waiting.
+    // A worker's primary asks by message (after its own SIGTERM or SIGINT): a terminal's Ctrl-C
+    // reaches both, and a forwarded signal would then be this worker's second, which exits without
+    // waiting.
     process.on('message', (message) => {
       if (message === SHUTDOWN_MESSAGE && !closing) onSignal('SIGTERM');
     });
@@ -234,7 +260,7 @@ export async function serve(ctx: CliContext, options: ServeOptions = {}): Promis
     `karina: ${config.service} service on http://${displayHost(config.host)}:${port} ` +
       `(OpenAPI UI at /docs, database ${karina.describe})`,
   );
-  return untilShutdown(app, karina, ctx);
+  return untilShutdown(app, karina, ctx, config);
 }
 
 /** Everything that must happen once before any worker serves: migrations, the admin, the demo. */
@@ -277,5 +303,5 @@ async function serveWorker(ctx: CliContext): Promise<number> {
     await karina.close();
     throw error;
   }
-  return untilShutdown(app, karina, ctx);
+  return untilShutdown(app, karina, ctx, config);
 }

@@ -20,8 +20,18 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return errno === 1451 || errno === 1452 || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
-/** Worth running the whole transaction again: a deadlock victim, a lock wait timeout, a busy SQLite file. */
+/**
+ * Worth running the whole transaction again: a deadlock victim, a lock wait timeout, a busy SQLite
+ * file. 1467 (ER_AUTOINC_READ_FAILED) is how InnoDB reports a deadlock or timeout while waiting for
+ * a table's AUTO-INC lock, which an INSERT ... SELECT holds for the whole statement.
+ */
 export function isRetryableTransactionError(error: unknown): boolean {
   const { code, errno } = codeOf(error);
-  return errno === 1213 || errno === 1205 || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
+  return (
+    errno === 1213 ||
+    errno === 1205 ||
+    errno === 1467 ||
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_BUSY_SNAPSHOT'
+  );
 }

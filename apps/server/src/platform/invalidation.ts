@@ -36,6 +36,11 @@ export interface InvalidationBus {
   subscribe(topic: InvalidationTopic, listener: InvalidationListener): () => void;
   /** True when another process could be listening (Redis configured), so caches must keep TTLs short. */
   readonly shared: boolean;
+  /**
+   * Resolves when Redis (if configured) answers and this process is subscribed, so it hears other
+   * processes' changes; rejects otherwise. For readiness.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -123,6 +128,11 @@ export function createInvalidationBus(options: InvalidationBusOptions = {}): Inv
       void send(topic, key);
     },
     publishAndWait: send,
+    async ping() {
+      if (!publisher || !subscriber) return;
+      if (subscriber.status !== 'ready') throw new Error(`Redis subscriber is ${subscriber.status}`);
+      await publisher.ping();
+    },
     subscribe(topic, listener) {
       let set = listeners.get(topic);
       if (!set) {

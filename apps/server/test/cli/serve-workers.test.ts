@@ -61,6 +61,7 @@ function start(env: Record<string, string>, args: string[]): Running {
       TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.check.json'),
       HOST: '127.0.0.1',
       KARINA_LOG_LEVEL: 'warn',
+      KARINA_SHUTDOWN_DRAIN_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,15 +8,23 @@ const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 export interface ServerChild {
   port: number;
   origin: string;
+  /** SIGTERM, then waits (killing it after 10 s more than the shutdown may take). */
   stop(): Promise<void>;
+  /** The exit code once it has exited (null: killed by a signal). */
+  exitCode(): number | null;
+  /** What it wrote to stdout and stderr (the first 20,000 characters). */
+  stderr(): string;
 }
 
 /**
  * `karina serve` (the production entry point, through tsx) as a child process on a free loopback
  * port; resolves once /readyz answers 200.
  */
-export async function startServerChild(env: Record<string, string>): Promise<ServerChild> {
-  const port = await freePort();
+export async function startServerChild(
+  env: Record<string, string>,
+  options: { port?: number } = {},
+): Promise<ServerChild> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve'], {
     cwd: ROOT,
     env: {
@@ -28,20 +36,26 @@ export async function startServerChild(env: Record<string, string>): Promise<Ser
       PORT: String(port),
       KARINA_RATE_LIMIT: 'off',
       KARINA_LOG_LEVEL: 'silent',
+      // Stopped at once unless a test asks for the drain.
+      KARINA_SHUTDOWN_DRAIN_MS: '0',
       KARINA_DEMO: 'off',
       KARINA_ADMIN_PASSWORD: 'Multi-Process-2026-test',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Both streams: pino writes its lines (KARINA_LOG_LEVEL) to stdout.
   let stderr = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
+  const collect = (chunk: string) => {
     if (stderr.length < 20_000) stderr += chunk;
-  });
+  };
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', collect);
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', collect);
   const stop = async () => {
     child.kill('SIGTERM');
-    await waitForExit(child, 10_000);
+    await waitForExit(child, 10_000 + Number(env.KARINA_SHUTDOWN_TIMEOUT_MS ?? 25_000));
   };
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
@@ -58,5 +72,5 @@ export async function startServerChild(env: Record<string, string>): Promise<Ser
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, origin, stop };
+  return { port, origin, stop, exitCode: () => child.exitCode, stderr: () => stderr };
 }

@@ -16,6 +16,8 @@ export interface RunningHaproxy {
   url: string;
   /** Requests each backend server answered so far, from haproxy's own stats (CSV). */
   served(): Promise<Record<string, number>>;
+  /** Resolves once haproxy's health checks say the backend is in this state (UP, DOWN, ...). */
+  waitForStatus(name: string, status: string, ms?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -126,6 +128,17 @@ export async function startHaproxy(
     async served() {
       const servers = (await rows()).filter((r) => r.pxname === 'registration' && r.svname !== 'BACKEND');
       return Object.fromEntries(servers.map((r) => [r.svname ?? '', Number(r.stot ?? 0)]));
+    },
+    async waitForStatus(name, status, ms = 20_000) {
+      const until = Date.now() + ms;
+      let last = '';
+      while (Date.now() < until) {
+        const row = (await rows()).find((r) => r.pxname === 'registration' && r.svname === name);
+        last = row?.status ?? '';
+        if (last === status) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`haproxy: ${name} still ${last}, not ${status}, after ${ms} ms\n${stderr}`);
     },
     stop,
   };
