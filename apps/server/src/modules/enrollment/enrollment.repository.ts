@@ -408,15 +408,36 @@ export function findSectionStatics(db: Db | Trx, sectionIds: readonly number[]) 
  * and on MariaDB under a shared lock on the subject row: an admin changing credits (FOR UPDATE,
  * then "no enrollments yet?") waits for this transaction and then sees its enrollment, or ran
  * first and this insert sees the new credits and inserts nothing. False: credits changed.
- * A read and a plain INSERT rather than INSERT ... SELECT: InnoDB holds the table's AUTO-INC lock
- * for the whole of an INSERT ... SELECT, which deadlocked against a drop in another process.
+ * One statement, so the hot path keeps its round trips; InnoDB holds the table's AUTO-INC lock
+ * for the whole of an INSERT ... SELECT and can deadlock on it against another process's drop,
+ * which it reports as 1467 and the transaction then runs again (platform/db-errors.ts).
  */
-export function insertEnrollmentIfCredits(
+export async function insertEnrollmentIfCredits(
   trx: Trx,
   dialect: DialectName,
   row: { studentId: number; sectionId: number; subjectId: number; credits: number; now: number },
 ): Promise<boolean> {
-  return insertEnrollmentsIfCredits(trx, dialect, [row]);
+  const source = withRowLock(
+    trx
+      .selectFrom('subjects as j')
+      .select([
+        sql<number>`${row.studentId}`.as('student_id'),
+        sql<number>`${row.sectionId}`.as('section_id'),
+        'j.id as subject_id',
+        'j.credits',
+        sql<number>`${row.now}`.as('created_at'),
+      ])
+      .where('j.id', '=', row.subjectId)
+      .where('j.credits', '=', row.credits),
+    dialect,
+    'share',
+  );
+  const result = await trx
+    .insertInto('enrollments')
+    .columns(['student_id', 'section_id', 'subject_id', 'credits', 'created_at'])
+    .expression(source)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 /** Whether the section is still full, and who holds it: what a SECTION_FULL refusal remembers. */
