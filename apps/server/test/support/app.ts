@@ -2,6 +2,7 @@ import { connectDatabase, migrateToLatest } from '@karina/db';
 import type { DialectName, KarinaDb } from '@karina/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { BuildOptions } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { FakeClock } from '../../src/platform/clock.js';
@@ -31,13 +32,14 @@ export async function createTestApp(
   kind: DialectName,
   overrides: Partial<Config> = {},
   clock: FakeClock = new FakeClock(),
+  build: Pick<BuildOptions, 'logStream'> = {},
 ): Promise<TestApp> {
   const url = await createTestDatabaseUrl(kind);
   const config = testConfig({ dbUrl: url, ...overrides });
   const karina = connectDatabase(url, { poolSize: 30 });
   await migrateToLatest(karina.db, karina.dialect);
   await ensureBootstrapAdmin(karina.db, config.adminPassword, clock.now());
-  const app = await buildApp(config, { db: karina.db, dialect: karina.dialect, clock });
+  const app = await buildApp(config, { db: karina.db, dialect: karina.dialect, clock, ...build });
   await app.ready();
   const tokenFor = async (role: 'admin' | 'student', userId: number) =>
     (await createSession(karina.db, { role, userId, now: clock.now(), ttlMs: 24 * 3_600_000 })).token;
