@@ -11,37 +11,17 @@ import {
   makeSubject,
   seatState,
 } from '../support/fixtures.js';
-import { haproxyInstalled, startHaproxy } from '../support/haproxy.js';
+import { startHaproxy } from '../support/haproxy.js';
 import type { RunningHaproxy } from '../support/haproxy.js';
-import { servicesRequired } from '../support/services.js';
-import { startServerChild } from './server-processes.js';
+import { missingMultiProcessServices, startServerChild } from './server-processes.js';
 import type { ServerChild } from './server-processes.js';
 
 const HOUR = 3_600_000;
 const STUDENTS = 200;
 const CAPACITY = 40;
 
-const mariadbUrl = inject('mariadbUrl');
 const redisUrl = inject('redisUrl');
-const missing = [
-  haproxyInstalled() ? undefined : 'haproxy (apt-get install haproxy)',
-  mariadbUrl ? undefined : 'mariadbd',
-  redisUrl ? undefined : 'redis-server',
-].filter((m): m is string => m !== undefined);
-
-if (missing.length > 0) {
-  const message = `multi-process hot race needs ${missing.join(', ')}`;
-  if (servicesRequired()) {
-    describe('multi-process hot race', () => {
-      it('has its services', () => {
-        throw new Error(`KARINA_REQUIRE_SERVICES=1 but ${message}`);
-      });
-    });
-  } else {
-    const bar = '!'.repeat(78);
-    process.stderr.write(`\n${bar}\n!! SKIPPING: ${message}\n${bar}\n\n`);
-  }
-}
+const missing = missingMultiProcessServices('multi-process hot race');
 
 describe.skipIf(missing.length > 0)('hot race across two registration processes behind haproxy', () => {
   let karina: KarinaDb;

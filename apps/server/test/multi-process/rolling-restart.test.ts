@@ -5,10 +5,9 @@ import type { KarinaDb } from '@karina/db';
 import { createSession } from '../../src/platform/sessions.js';
 import { createTestDatabaseUrl } from '../support/databases.js';
 import { makeDepartment, makePeriod, makeSection, makeStudents, makeSubject } from '../support/fixtures.js';
-import { haproxyInstalled, startHaproxy } from '../support/haproxy.js';
+import { startHaproxy } from '../support/haproxy.js';
 import type { RunningHaproxy } from '../support/haproxy.js';
-import { servicesRequired } from '../support/services.js';
-import { startServerChild } from './server-processes.js';
+import { missingMultiProcessServices, startServerChild } from './server-processes.js';
 import type { ServerChild } from './server-processes.js';
 
 const HOUR = 3_600_000;
@@ -17,27 +16,8 @@ const CLIENTS = 12;
 const ROUNDS = 10;
 const DAYS = ['MON', 'TUE', 'WED'] as const;
 
-const mariadbUrl = inject('mariadbUrl');
 const redisUrl = inject('redisUrl');
-const missing = [
-  haproxyInstalled() ? undefined : 'haproxy (apt-get install haproxy)',
-  mariadbUrl ? undefined : 'mariadbd',
-  redisUrl ? undefined : 'redis-server',
-].filter((m): m is string => m !== undefined);
-
-if (missing.length > 0) {
-  const message = `rolling restarts behind haproxy need ${missing.join(', ')}`;
-  if (servicesRequired()) {
-    describe('rolling restarts', () => {
-      it('has its services', () => {
-        throw new Error(`KARINA_REQUIRE_SERVICES=1 but ${message}`);
-      });
-    });
-  } else {
-    const bar = '!'.repeat(78);
-    process.stderr.write(`\n${bar}\n!! SKIPPING: ${message}\n${bar}\n\n`);
-  }
-}
+const missing = missingMultiProcessServices('rolling restarts behind haproxy');
 
 interface Client {
   token: string;

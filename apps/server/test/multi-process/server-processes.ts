@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, waitForExit } from '../support/services.js';
+import { describe, inject, it } from 'vitest';
+import { haproxyInstalled } from '../support/haproxy.js';
+import { freePort, servicesRequired, waitForExit } from '../support/services.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -73,4 +75,30 @@ export async function startServerChild(
     await new Promise((r) => setTimeout(r, 200));
   }
   return { port, origin, stop, exitCode: () => child.exitCode, stderr: () => stderr };
+}
+
+/**
+ * What a suite of several server processes behind haproxy (sharing MariaDB and Redis) still lacks.
+ * When something is missing it says so loudly and the suite should skip, or, with
+ * KARINA_REQUIRE_SERVICES=1, a failing test is registered instead.
+ */
+export function missingMultiProcessServices(suite: string): string[] {
+  const missing = [
+    haproxyInstalled() ? undefined : 'haproxy (apt-get install haproxy)',
+    inject('mariadbUrl') ? undefined : 'mariadbd',
+    inject('redisUrl') ? undefined : 'redis-server',
+  ].filter((m): m is string => m !== undefined);
+  if (missing.length === 0) return missing;
+  const message = `${suite} needs ${missing.join(', ')}`;
+  if (servicesRequired()) {
+    describe(suite, () => {
+      it('has its services', () => {
+        throw new Error(`KARINA_REQUIRE_SERVICES=1 but ${message}`);
+      });
+    });
+  } else {
+    const bar = '!'.repeat(78);
+    process.stderr.write(`\n${bar}\n!! SKIPPING: ${message}\n${bar}\n\n`);
+  }
+  return missing;
 }
