@@ -143,7 +143,14 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
     maxInFlight: config.maxInFlight,
   });
   await app.register(authPlugin);
-  app.decorate('metrics', installMetrics(app, config.service));
+  app.decorate(
+    'metrics',
+    installMetrics(
+      app,
+      config.service,
+      config.metricsPort === undefined ? undefined : { host: config.host, port: config.metricsPort },
+    ),
+  );
 
   await registerWebApp(app, config);
   installHealthRoutes(app, deps, config.service);

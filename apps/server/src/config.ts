@@ -125,6 +125,12 @@ export interface Config {
    * (25000, inside Kubernetes' default 30 s grace period); past it the process exits with 1.
    */
   shutdownTimeoutMs: number;
+  /**
+   * KARINA_METRICS_PORT: serve GET /metrics on this port of HOST instead of the public one (unset:
+   * on the public port, as PRODUCT.md's every-process list has it). Set it wherever an ingress or
+   * load balancer routes the public port, so only Prometheus reaches the metrics.
+   */
+  metricsPort: number | undefined;
   /** KARINA_HASH_CONCURRENCY: password hashes run at once (2 per core); 16 times that may wait, then 503. */
   hashConcurrency: number;
   /**
@@ -210,6 +216,7 @@ const KNOWN_KEYS = new Set([
   'KARINA_GROUP_COMMIT_CONCURRENCY',
   'KARINA_SHUTDOWN_DRAIN_MS',
   'KARINA_SHUTDOWN_TIMEOUT_MS',
+  'KARINA_METRICS_PORT',
 ]);
 
 function oneOf<T extends string>(
@@ -423,10 +430,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     groupCommitConcurrency: int(env, 'KARINA_GROUP_COMMIT_CONCURRENCY', 0, 0, 1_000, problems),
     shutdownDrainMs: int(env, 'KARINA_SHUTDOWN_DRAIN_MS', 5_000, 0, 300_000, problems),
     shutdownTimeoutMs: int(env, 'KARINA_SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000, problems),
+    metricsPort:
+      env.KARINA_METRICS_PORT === undefined || env.KARINA_METRICS_PORT === ''
+        ? undefined
+        : int(env, 'KARINA_METRICS_PORT', 0, 0, 65535, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('KARINA_HEADERS_TIMEOUT_MS must not be larger than KARINA_REQUEST_TIMEOUT_MS');
+  }
+  if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
+    problems.push('KARINA_METRICS_PORT must differ from PORT (the point is to keep metrics off the public port)');
   }
   if (config.shutdownDrainMs >= config.shutdownTimeoutMs) {
     problems.push(

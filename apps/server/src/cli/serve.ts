@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { closeSync, fchmodSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -239,6 +240,7 @@ export async function serve(ctx: CliContext, options: ServeOptions = {}): Promis
   const config = loadConfigOrFail(ctx.env);
   const karina = connectDatabase(config.dbUrl, { poolSize: config.dbPoolSize });
   let app: FastifyInstance | undefined;
+  let metrics: AddressInfo | undefined;
   try {
     const applied = await migrateToLatest(karina.db, karina.dialect);
     if (applied.length > 0)
@@ -248,6 +250,7 @@ export async function serve(ctx: CliContext, options: ServeOptions = {}): Promis
     if (config.demo) await seedDemo(karina.db, karina.dialect, ctx, Date.now());
     app = await buildApp(config, { db: karina.db, dialect: karina.dialect });
     await app.listen({ port: config.port, host: config.host });
+    metrics = await app.listenMetrics();
   } catch (error) {
     await app?.close();
     await karina.close();
@@ -260,6 +263,8 @@ export async function serve(ctx: CliContext, options: ServeOptions = {}): Promis
     `karina: ${config.service} service on http://${displayHost(config.host)}:${port} ` +
       `(OpenAPI UI at /docs, database ${karina.describe})`,
   );
+  if (metrics)
+    say(ctx.stdout, `karina: metrics on http://${displayHost(config.host)}:${metrics.port}/metrics`);
   return untilShutdown(app, karina, ctx, config);
 }
 
@@ -298,6 +303,8 @@ async function serveWorker(ctx: CliContext): Promise<number> {
   try {
     app = await buildApp(config, { db: karina.db, dialect: karina.dialect });
     await app.listen({ port: config.port, host: config.host });
+    // Workers share the port through the primary, as they share the public one: one scrape, one worker.
+    await app.listenMetrics();
   } catch (error) {
     await app?.close();
     await karina.close();

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -8,8 +10,63 @@ export interface Metrics {
   shed: Counter<'reason'>;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * With KARINA_METRICS_PORT, opens its listener (rejecting when the port is taken) and resolves
+     * with its address; without it, resolves with undefined (/metrics is on the public port).
+     * `karina serve` calls it right after listen; the app's close closes it.
+     */
+    listenMetrics(): Promise<AddressInfo | undefined>;
+  }
+}
+
+/**
+ * GET /metrics on a port of its own, opened by listenMetrics() and closed with the app: nothing
+ * else is served there (404), so the public port carries no metrics and this one nothing else.
+ */
+function serveMetricsApart(app: FastifyInstance, registry: Registry, host: string, port: number): void {
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'metrics: collecting failed');
+        response.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed\n');
+      },
+    );
+  });
+  let listening = false;
+  app.decorate('listenMetrics', async () => {
+    if (!listening) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      listening = true;
+    }
+    return server.address() as AddressInfo;
+  });
+  app.addHook('onClose', async () => {
+    if (!listening) return;
+    listening = false;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+}
+
 /** One registry per app instance, so tests that build many apps never share counters. */
-export function installMetrics(app: FastifyInstance, service: string): Metrics {
+export function installMetrics(
+  app: FastifyInstance,
+  service: string,
+  apart?: { host: string; port: number },
+): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -39,10 +96,15 @@ export function installMetrics(app: FastifyInstance, service: string): Metrics {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    void reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  if (apart) {
+    serveMetricsApart(app, registry, apart.host, apart.port);
+  } else {
+    app.decorate('listenMetrics', () => Promise.resolve(undefined));
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      void reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    });
+  }
   return { registry, registrations, shed };
 }
 
