@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { registerStudentService, registerSugangService } from './modules/index.js';
@@ -61,7 +61,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     // One access line per request instead (platform/access-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Nothing but the CSV import (its own limit) needs more; a large body is only a cost.
     bodyLimit: 64 * 1024,
     ...serverTimeoutOptions(config),
