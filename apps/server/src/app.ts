@@ -32,7 +32,9 @@ import { createRejectionCounter } from './platform/rejections.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
 import { registerWebApp } from './platform/web-app.js';
 import type { Db } from './platform/transactions.js';
-import type { DialectName } from '@karina/db';
+import type { DialectName, PoolUse } from '@karina/db';
+import { createMonitorService } from './modules/monitor/monitor.service.js';
+import { VERSION } from './platform/version.js';
 import type { QueueStore } from './modules/waiting-room/waiting-room.store.js';
 
 export interface BuildOptions {
@@ -41,6 +43,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** Tests hand in a waiting-room store of their own (a private Redis key prefix). */
   queueStore?: QueueStore;
+  /** The database pool's use, for /metrics (connectDatabase's `pool`). */
+  pool?: PoolUse;
   /** Where the log lines go instead of stdout (tests read them back). */
   logStream?: { write(line: string): void };
 }
@@ -143,17 +147,34 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions):
     maxInFlight: config.maxInFlight,
   });
   await app.register(authPlugin);
-  app.decorate(
-    'metrics',
-    installMetrics(
-      app,
-      config.service,
-      config.metricsPort === undefined ? undefined : { host: config.host, port: config.metricsPort },
-    ),
-  );
+  const metrics = installMetrics(app, {
+    service: config.service,
+    version: VERSION,
+    commit: config.buildCommit,
+    db: deps.db,
+    ...(config.metricsPort === undefined ? {} : { apart: { host: config.host, port: config.metricsPort } }),
+  });
+  app.decorate('metrics', metrics);
 
   await registerWebApp(app, config);
   installHealthRoutes(app, deps, config.service);
+  metrics.sources.ready = () => app.isReady();
+  if (options.pool) metrics.sources.pool = options.pool;
+  const monitor = createMonitorService(deps);
+  metrics.sources.seats = async () => {
+    const snapshot = await monitor.snapshot();
+    return {
+      taken: snapshot.totals.enrolled,
+      capacity: snapshot.totals.capacity,
+      // Busiest first: enrolled + wait-listed + refused.
+      contested: snapshot.sections.map((s) => ({
+        label: `${s.subject.code}-${String(s.number).padStart(2, '0')}`,
+        taken: s.enrolled,
+        capacity: s.capacity,
+        waitlisted: s.waitlisted,
+      })),
+    };
+  };
 
   // Expired sessions are refused on lookup already; this only keeps the table small.
   const sweep = setInterval(() => {

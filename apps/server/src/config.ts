@@ -131,6 +131,11 @@ export interface Config {
    * load balancer routes the public port, so only Prometheus reaches the metrics.
    */
   metricsPort: number | undefined;
+  /**
+   * KARINA_BUILD_COMMIT: the commit this build was made from, shown by karina_build_info in
+   * /metrics (the image sets it at build time; "unknown" when unset). Up to 40 of 0-9 a-f.
+   */
+  buildCommit: string;
   /** KARINA_HASH_CONCURRENCY: password hashes run at once (2 per core); 16 times that may wait, then 503. */
   hashConcurrency: number;
   /**
@@ -240,6 +245,13 @@ function flag(env: Env, key: string, fallback: boolean, problems: string[]): boo
   if (['off', 'false', '0', 'no'].includes(raw)) return false;
   problems.push(`${key} must be on or off, got "${env[key]}"`);
   return fallback;
+}
+
+function buildCommit(value: string | undefined, problems: string[]): string {
+  if (value === undefined || value === '') return 'unknown';
+  if (/^[0-9a-f]{4,40}$/.test(value)) return value;
+  problems.push('KARINA_BUILD_COMMIT must be a commit id: 4-40 of 0-9 a-f');
+  return 'unknown';
 }
 
 function int(env: Env, key: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -434,13 +446,16 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       env.KARINA_METRICS_PORT === undefined || env.KARINA_METRICS_PORT === ''
         ? undefined
         : int(env, 'KARINA_METRICS_PORT', 0, 0, 65535, problems),
+    buildCommit: buildCommit(env.KARINA_BUILD_COMMIT, problems),
   };
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('KARINA_HEADERS_TIMEOUT_MS must not be larger than KARINA_REQUEST_TIMEOUT_MS');
   }
   if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
-    problems.push('KARINA_METRICS_PORT must differ from PORT (the point is to keep metrics off the public port)');
+    problems.push(
+      'KARINA_METRICS_PORT must differ from PORT (the point is to keep metrics off the public port)',
+    );
   }
   if (config.shutdownDrainMs >= config.shutdownTimeoutMs) {
     problems.push(

@@ -10,6 +10,7 @@ interface Line {
   method?: string;
   route?: string;
   status?: number;
+  code?: string;
   ms?: number;
   actor?: { role: string; id: number };
 }
@@ -133,6 +134,13 @@ describe('the log: one access line per request, a request id on each, no secret 
       'POST /student/api/me/password 204',
       'POST /student/api/auth/login 400',
       'POST /student/api/auth/logout 204',
+    ]);
+    // A refusal says its error code; an answer below 400 has none.
+    expect(access.map((l) => l.code)).toEqual([
+      'INVALID_CREDENTIALS',
+      ...Array<undefined>(6).fill(undefined),
+      'INVALID_JSON',
+      undefined,
     ]);
     expect(access[1]?.reqId).toBe('trace-me-0001');
     expect(access[0]?.actor).toBeUndefined();

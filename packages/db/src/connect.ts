@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver } from 'kysely';
-import type { DatabaseConnection, SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, MysqlDialect, MysqlDriver, SqliteDialect, SqliteDriver } from 'kysely';
+import type { DatabaseConnection, MysqlDialectConfig, SqliteDialectConfig } from 'kysely';
 import { createPool } from 'mysql2';
 import type { Database } from './database.js';
 
@@ -13,7 +13,39 @@ export interface KarinaDb {
   dialect: DialectName;
   /** A description safe to log: never contains a password. */
   describe: string;
+  /** Connections right now, read by /metrics (SQLite has one, which queries and transactions take in turn). */
+  pool: PoolUse;
   close(): Promise<void>;
+}
+
+export interface PoolUse {
+  readonly size: number;
+  /** Connections handed out to a query or a transaction. */
+  readonly inUse: number;
+  /** Queries and transactions waiting for a connection. */
+  readonly waiting: number;
+}
+
+class PoolCounter implements PoolUse {
+  inUse = 0;
+  waiting = 0;
+  constructor(readonly size: number) {}
+
+  async acquire(take: () => Promise<DatabaseConnection>): Promise<DatabaseConnection> {
+    this.waiting++;
+    try {
+      const connection = await take();
+      this.inUse++;
+      return connection;
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  async release(give: () => Promise<void>): Promise<void> {
+    this.inUse--;
+    await give();
+  }
 }
 
 export interface ConnectOptions {
@@ -27,19 +59,59 @@ export interface ConnectOptions {
  * of failing with SQLITE_BUSY when it upgrades its lock half way through.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #pool: PoolCounter;
+  constructor(config: SqliteDialectConfig, pool: PoolCounter) {
+    super(config);
+    this.#pool = pool;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  override acquireConnection(): Promise<DatabaseConnection> {
+    return this.#pool.acquire(() => super.acquireConnection());
+  }
+  override releaseConnection(): Promise<void> {
+    return this.#pool.release(() => super.releaseConnection());
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  readonly #config: SqliteDialectConfig;
+  readonly #pool: PoolCounter;
+  constructor(config: SqliteDialectConfig, pool: PoolCounter) {
     super(config);
     this.#config = config;
+    this.#pool = pool;
   }
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#pool);
+  }
+}
+
+class CountingMysqlDriver extends MysqlDriver {
+  readonly #pool: PoolCounter;
+  constructor(config: MysqlDialectConfig, pool: PoolCounter) {
+    super(config);
+    this.#pool = pool;
+  }
+  override acquireConnection(): Promise<DatabaseConnection> {
+    return this.#pool.acquire(() => super.acquireConnection());
+  }
+  override releaseConnection(connection: Parameters<MysqlDriver['releaseConnection']>[0]): Promise<void> {
+    return this.#pool.release(() => super.releaseConnection(connection));
+  }
+}
+
+class CountingMysqlDialect extends MysqlDialect {
+  readonly #config: MysqlDialectConfig;
+  readonly #pool: PoolCounter;
+  constructor(config: MysqlDialectConfig, pool: PoolCounter) {
+    super(config);
+    this.#config = config;
+    this.#pool = pool;
+  }
+  override createDriver(): MysqlDriver {
+    return new CountingMysqlDriver(this.#config, this.#pool);
   }
 }
 
@@ -120,16 +192,19 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Kari
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    const pool = new PoolCounter(1);
     const db = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({
-        database: cachingPrepare(sqlite, SQLITE_STATEMENT_CACHE_SIZE),
-      }),
+      dialect: new ImmediateSqliteDialect(
+        { database: cachingPrepare(sqlite, SQLITE_STATEMENT_CACHE_SIZE) },
+        pool,
+      ),
     });
-    return { db, dialect, describe: `sqlite:${target}`, close: () => db.destroy() };
+    return { db, dialect, describe: `sqlite:${target}`, pool, close: () => db.destroy() };
   }
+  const size = options.poolSize ?? 10;
   const pool = createPool({
     uri: target,
-    connectionLimit: options.poolSize ?? 10,
+    connectionLimit: size,
     // SUM() and friends come back as DECIMAL; numbers here are small integers.
     decimalNumbers: true,
     supportBigNumbers: false,
@@ -141,6 +216,7 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Kari
   pool.on('connection', (connection) => {
     connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
-  return { db, dialect, describe: redactDbUrl(url), close: () => db.destroy() };
+  const counter = new PoolCounter(size);
+  const db = new Kysely<Database>({ dialect: new CountingMysqlDialect({ pool }, counter) });
+  return { db, dialect, describe: redactDbUrl(url), pool: counter, close: () => db.destroy() };
 }

@@ -17,5 +17,5 @@ export type { StudentsTable } from './tables/students.js';
 export type { SubjectType, SubjectsTable } from './tables/subjects.js';
 export type { WaitlistEntriesTable } from './tables/waitlist-entries.js';
 export { connectDatabase, parseDbUrl, redactDbUrl } from './connect.js';
-export type { ConnectOptions, DialectName, KarinaDb } from './connect.js';
+export type { ConnectOptions, DialectName, KarinaDb, PoolUse } from './connect.js';
 export { allMigrations, migrateToLatest } from './migrate.js';

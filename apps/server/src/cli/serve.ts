@@ -248,7 +248,7 @@ export async function serve(ctx: CliContext, options: ServeOptions = {}): Promis
     await assertDemoStaysLocal(karina.db, config);
     await bootstrapAdmin(karina.db, config, ctx, Date.now());
     if (config.demo) await seedDemo(karina.db, karina.dialect, ctx, Date.now());
-    app = await buildApp(config, { db: karina.db, dialect: karina.dialect });
+    app = await buildApp(config, { db: karina.db, dialect: karina.dialect, pool: karina.pool });
     await app.listen({ port: config.port, host: config.host });
     metrics = await app.listenMetrics();
   } catch (error) {
@@ -301,7 +301,7 @@ async function serveWorker(ctx: CliContext): Promise<number> {
   const karina = connectDatabase(config.dbUrl, { poolSize: config.dbPoolSize });
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp(config, { db: karina.db, dialect: karina.dialect });
+    app = await buildApp(config, { db: karina.db, dialect: karina.dialect, pool: karina.pool });
     await app.listen({ port: config.port, host: config.host });
     // Workers share the port through the primary, as they share the public one: one scrape, one worker.
     await app.listenMetrics();

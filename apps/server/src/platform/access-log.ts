@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { responseOutcome } from './metrics.js';
 
 /**
  * Every field name whose value is a secret, wherever it sits in a logged object: passwords, session
@@ -23,17 +24,29 @@ export const REDACTED_PATHS = [
 /**
  * One access line per request (Fastify's own two lines are off): the route template, never the
  * raw URL (no ids or tickets in a label, and nothing a client typed), the status, the time to the
- * last byte, and who asked (role and id, never the token). The request id is on the line already,
+ * last byte, the error code of a refusal, and who asked (role and id, never the token). The request id is on the line already,
  * as on every line the request logs (X-Request-Id honoured, else generated, and returned).
  */
 export function installAccessLog(app: FastifyInstance): void {
+  // The level is set once at start (KARINA_LOG_LEVEL); above info there is nothing to write.
+  if (!['trace', 'debug', 'info'].includes(app.log.level)) return;
+  // The error code a refused request was answered with (SECTION_FULL, ...), read off the envelope.
+  const codes = new WeakMap<FastifyRequest, string>();
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400) {
+      codes.set(request, responseOutcome(reply.statusCode, payload));
+    }
+    return payload;
+  });
   app.addHook('onResponse', async (request, reply) => {
     const session = request.session;
+    const code = codes.get(request);
     request.log.info(
       {
         method: request.method,
         route: request.routeOptions.url ?? '(no route)',
         status: reply.statusCode,
+        ...(code !== undefined && code !== String(reply.statusCode) ? { code } : {}),
         ms: Math.round(reply.elapsedTime * 10) / 10,
         ...(session ? { actor: { role: session.role, id: session.userId } } : {}),
       },

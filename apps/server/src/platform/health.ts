@@ -11,6 +11,8 @@ declare module 'fastify' {
      */
     startDraining(): void;
     readonly draining: boolean;
+    /** What GET /readyz would answer right now, true for 200 (karina_ready in /metrics). */
+    isReady(): Promise<boolean>;
   }
 }
 
@@ -46,28 +48,33 @@ export function installHealthRoutes(app: FastifyInstance, deps: AppDeps, service
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    const refuse = (message: string) => reply.status(503).header('retry-after', '1').send(notReady(message));
-    if (draining) return refuse('shutting down');
+  /** Why this process is not ready right now (the failure, when one caused it), or undefined when it is. */
+  async function unreadiness(): Promise<{ message: string; check?: string; error?: unknown } | undefined> {
+    if (draining) return { message: 'shutting down' };
     try {
       await sql`select 1`.execute(deps.db);
     } catch (error) {
-      app.log.warn({ err: error }, 'readiness check failed: database');
-      return refuse('database unreachable');
+      return { message: 'database unreachable', check: 'database', error };
     }
     try {
       schemaCurrent ||= await migrationsCurrent(deps);
     } catch (error) {
-      app.log.warn({ err: error }, 'readiness check failed: migrations');
-      return refuse('migrations unreadable');
+      return { message: 'migrations unreadable', check: 'migrations', error };
     }
-    if (!schemaCurrent) return refuse('database migrations are behind this build (run karina migrate)');
+    if (!schemaCurrent) return { message: 'database migrations are behind this build (run karina migrate)' };
     try {
       await deps.bus.ping();
     } catch (error) {
-      app.log.warn({ err: error }, 'readiness check failed: Redis');
-      return refuse('Redis unreachable');
+      return { message: 'Redis unreachable', check: 'Redis', error };
     }
-    return { status: 'ready', service };
+    return undefined;
+  }
+  app.decorate('isReady', async () => (await unreadiness()) === undefined);
+
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const problem = await unreadiness();
+    if (!problem) return { status: 'ready', service };
+    if (problem.check) app.log.warn({ err: problem.error }, `readiness check failed: ${problem.check}`);
+    return reply.status(503).header('retry-after', '1').send(notReady(problem.message));
   });
 }

@@ -107,6 +107,7 @@ export async function runIdempotent<T>(
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
   const replay = (stored: Stored<T>) => {
+    request.server.metrics.idempotentReplays.inc();
     void reply.status(stored.status).header('idempotent-replayed', 'true');
     return stored.body;
   };

@@ -39,7 +39,13 @@ export async function createTestApp(
   const karina = connectDatabase(url, { poolSize: 30 });
   await migrateToLatest(karina.db, karina.dialect);
   await ensureBootstrapAdmin(karina.db, config.adminPassword, clock.now());
-  const app = await buildApp(config, { db: karina.db, dialect: karina.dialect, clock, ...build });
+  const app = await buildApp(config, {
+    db: karina.db,
+    dialect: karina.dialect,
+    pool: karina.pool,
+    clock,
+    ...build,
+  });
   await app.ready();
   const tokenFor = async (role: 'admin' | 'student', userId: number) =>
     (await createSession(karina.db, { role, userId, now: clock.now(), ttlMs: 24 * 3_600_000 })).token;

@@ -243,6 +243,15 @@ export function createRedisQueueStore(url: string, options: RedisQueueStoreOptio
       await redis.set(key, candidate, 'NX');
       return (await redis.get(key)) ?? candidate;
     },
+    async depth(periodId) {
+      const [line, state] = keys(periodId) as [string, string];
+      const [size, counts] = await Promise.all([
+        redis.zcard(line),
+        redis.hmget(state, 'admitted', 'drained'),
+      ]);
+      if (size === 0 && counts[0] === null) return undefined;
+      return { waiting: Math.max(0, size - Number(counts[0] ?? 0)), drained: Number(counts[1] ?? 0) };
+    },
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -52,6 +52,7 @@ export const waitingRoomPlugin = fp<WaitingRoomPluginOptions>(async (app, option
       : createMemoryQueueStore());
   const waitingRoom = createWaitingRoomService(app.deps, { store });
   app.decorate('waitingRoom', waitingRoom);
+  app.metrics.sources.waitingRoom = () => waitingRoom.gauges();
   app.addHook('onClose', async () => waitingRoom.close());
 
   app.addHook('onRequest', async (request) => {

@@ -5,6 +5,8 @@ import { createDrainMeter, createLoadRecorder, createRateController } from './wa
 import type { LoadRecorder } from './waiting-room.load.js';
 import { findFairnessPeriod, findQueuePeriodForStudent } from './waiting-room.repository.js';
 import type { Fairness, QueueStatus } from './waiting-room.schema.js';
+import type { WaitingRoomGauges } from '../../platform/metrics.js';
+import { etaSeconds } from './waiting-room.store.js';
 import type { QueuePeriod, QueueStore, Standing } from './waiting-room.store.js';
 import { findAdmissionClaims, signAdmissionToken } from './waiting-room.token.js';
 import type { AdmissionClaims } from './waiting-room.token.js';
@@ -288,6 +290,29 @@ export function createWaitingRoomService(deps: AppDeps, options: WaitingRoomOpti
       if (!claims || claims.periodId !== row.id || claims.expiresAt <= now) {
         throw new AppError('ADMISSION_REQUIRED');
       }
+    },
+
+    /**
+     * For /metrics: over the periods this process has served a place in, whether the room is active
+     * now, who waits, the wait the last in line is told, the admission rate, and admissions so far.
+     */
+    async gauges(): Promise<WaitingRoomGauges> {
+      const now = clock.now();
+      let active = false;
+      let waiting = 0;
+      let eta = 0;
+      const admitted = new Map<number, number>();
+      for (const [periodId, { period }] of periods) {
+        if (now >= period.closesAt) continue;
+        const depth = await store.depth(periodId);
+        if (!depth) continue;
+        active ||= isActive(period, now);
+        waiting += depth.waiting;
+        admitted.set(periodId, depth.drained);
+        const { drainRate, opensAt } = pollInput(periodId, period, now);
+        eta = Math.max(eta, etaSeconds(depth.waiting, drainRate, now, opensAt));
+      }
+      return { active, waiting, etaSeconds: eta, admissionRate: controller.rate(now), admitted };
     },
 
     async close(): Promise<void> {

@@ -56,6 +56,8 @@ export interface QueueStore {
   poll(input: PollInput & { ticket: string }): Promise<Standing | undefined>;
   /** The secret every process signs admission tokens with: `candidate` unless one was stored first. */
   sharedSecret(candidate: string): Promise<string>;
+  /** How many wait in the period's line and how many it admitted so far (for /metrics); undefined without a line. */
+  depth(periodId: number): Promise<{ waiting: number; drained: number } | undefined>;
   close(): Promise<void>;
 }
 
@@ -227,6 +229,10 @@ export function createMemoryQueueStore(): QueueStore {
     async sharedSecret(candidate) {
       secret ??= candidate;
       return secret;
+    },
+    async depth(periodId) {
+      const q = periods.get(periodId);
+      return q ? { waiting: q.line.length - q.admitted, drained: q.drained } : undefined;
     },
     async close() {
       periods.clear();
