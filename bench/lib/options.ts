@@ -47,7 +47,7 @@ Options:
                             processes need uncontended, which are added)
   --students N              students in the opening, each with a 6-section cart (default 10000)
   --hot-students H          students released at once on the hot section (default 5000)
-  --requests R              registrations per uncontended run, students in full (default 5000)
+  --requests R              registrations per uncontended run, students in full (default 20000)
   --capacity C              seats in the hot section (default 40)
   --connections K           concurrent HTTP connections (default 100)
   --overload-seconds S      length of the overload run (default 20)
@@ -139,7 +139,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | undefined {
     databases,
     students,
     hotStudents: wholeNumber('hot-students', values['hot-students'], 5000, 1, 200_000),
-    requests: wholeNumber('requests', values.requests, 5000, 1, 200_000),
+    requests: wholeNumber('requests', values.requests, 20_000, 1, 200_000),
     capacity: wholeNumber('capacity', values.capacity, 40, 1, 1_000_000),
     connections: wholeNumber('connections', values.connections, 100, 1, 1000),
     overloadSeconds: wholeNumber('overload-seconds', values['overload-seconds'], 20, 1, 600),
