@@ -222,6 +222,7 @@ const KNOWN_KEYS = new Set([
   'KARINA_SHUTDOWN_DRAIN_MS',
   'KARINA_SHUTDOWN_TIMEOUT_MS',
   'KARINA_METRICS_PORT',
+  'KARINA_BUILD_COMMIT',
 ]);
 
 function oneOf<T extends string>(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryQueueStore } from '../src/modules/waiting-room/waiting-room.store.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { CONTESTED_SECTIONS } from '../src/platform/metrics.js';
 import { createTestApp } from './support/app.js';
 import type { TestApp } from './support/app.js';
@@ -240,5 +241,14 @@ describe.each(testDatabaseKinds())('waiting-room metrics on $label', ({ name }) 
     const admitting = await scrape(app);
     expect(value(admitting, 'karina_waiting_room_admissions_total')).toBe(2);
     expect(value(admitting, 'karina_waiting_room_depth')).toBe(3);
+  });
+});
+
+describe('KARINA_BUILD_COMMIT', () => {
+  it('is read from the environment as a commit id, "unknown" when unset, and anything else refused', () => {
+    expect(loadConfig({ KARINA_BUILD_COMMIT: '0123abcd' }).buildCommit).toBe('0123abcd');
+    expect(loadConfig({}).buildCommit).toBe('unknown');
+    expect(() => loadConfig({ KARINA_BUILD_COMMIT: 'main; rm -rf /' })).toThrow(ConfigError);
+    expect(() => loadConfig({ KARINA_BUILD_COMMIT: 'ABC' })).toThrow(/KARINA_BUILD_COMMIT/);
   });
 });
